@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs, at pinned versions, if it is missing.
+# Everything goes into the git-ignored .tools/ and node_modules/ folders, except
+# the wasm32 target (rustup) and Chromium + ChromeDriver (Debian packages).
+# Nothing is downloaded from GitHub: trunk runs offline (see Trunk.toml).
+#
+# Source it to get PATH set up:   . scripts/bootstrap.sh
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TOOLS="$ROOT/.tools"
+# cargo-install build products are cached outside the tree so that a fresh clone
+# on the same machine does not recompile trunk from scratch. A new machine simply
+# starts with an empty cache.
+INSTALL_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/intensive-planner/cargo-install"
+
+say() { printf 'bootstrap: %s\n' "$*" >&2; }
+
+# The wasm-bindgen CLI must match the crate version recorded in Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
+[ -n "$WASM_BINDGEN_VERSION" ] || { say "cannot read the wasm-bindgen version from Cargo.lock"; exit 1; }
+
+mkdir -p "$TOOLS/bin" "$INSTALL_CACHE"
+export PATH="$ROOT/node_modules/.bin:$TOOLS/bin:$PATH"
+
+# 1. The wasm32 target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. trunk (0.22 needs a newer rustc than these machines have).
+if [ "$("$TOOLS/bin/trunk" --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION into .tools (about 9 minutes the first time)"
+  CARGO_TARGET_DIR="$INSTALL_CACHE" cargo install trunk --version "$TRUNK_VERSION" --locked --root "$TOOLS"
+fi
+
+# 3. wasm-bindgen-cli at the Cargo.lock version. --locked fails on the crates mirror
+#    (its lock wants a webpki-roots release the mirror lacks), so it is left out.
+if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into .tools"
+  CARGO_TARGET_DIR="$INSTALL_CACHE" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS"
+fi
+
+# 4. Node packages: wasm-opt (binaryen 132; Debian's binaryen 108 miscompiles),
+#    Playwright's test runner and axe. Pinned in package-lock.json.
+if ! node -e "require('$ROOT/node_modules/binaryen/package.json'); require('$ROOT/node_modules/@playwright/test/package.json')" 2>/dev/null \
+   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  say "installing node packages (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
+fi
+
+# 5. Chromium and its driver, for wasm-bindgen-test and Playwright.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing chromium and chromium-driver (Debian packages)"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+fi
+
+# Make sure the first wasm-opt on PATH is the good one.
+case "$(wasm-opt --version 2>/dev/null)" in
+  *"version 132"*) ;;
+  *) say "the wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt || echo none)"; exit 1 ;;
+esac

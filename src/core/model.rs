@@ -1,0 +1,406 @@
+//! The plan model: plain data, no browser types, no I/O.
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// A time of day, in minutes after midnight (0..=1440). 1440 means the end of the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(u16);
+
+impl Time {
+    pub const END_OF_DAY: Time = Time(24 * 60);
+
+    /// A time from hours and minutes; `None` when out of range (24:00 is allowed).
+    pub fn hm(hours: u16, minutes: u16) -> Option<Time> {
+        if minutes >= 60 || hours > 24 || (hours == 24 && minutes != 0) {
+            return None;
+        }
+        Some(Time(hours * 60 + minutes))
+    }
+
+    pub fn from_minutes(minutes: u16) -> Option<Time> {
+        (minutes <= 24 * 60).then_some(Time(minutes))
+    }
+
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+
+    /// Parses exactly `HH:MM` (two digits each).
+    pub fn parse(text: &str) -> Option<Time> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 5 || bytes[2] != b':' {
+            return None;
+        }
+        let digits = |a: u8, b: u8| -> Option<u16> {
+            if a.is_ascii_digit() && b.is_ascii_digit() {
+                Some(u16::from(a - b'0') * 10 + u16::from(b - b'0'))
+            } else {
+                None
+            }
+        };
+        Time::hm(digits(bytes[0], bytes[1])?, digits(bytes[3], bytes[4])?)
+    }
+
+    /// This time plus `minutes`, if it stays within the day.
+    pub fn plus(self, minutes: u16) -> Option<Time> {
+        Time::from_minutes(self.0.checked_add(minutes)?)
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+/// Parses exactly `YYYY-MM-DD` into a real calendar date.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// "Fri 4 Dec 2026": short, language-neutral enough for the agenda headings.
+pub fn display_date(date: NaiveDate) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let weekday = DAYS[date.weekday().num_days_from_monday() as usize];
+    let month = MONTHS[date.month0() as usize];
+    format!("{weekday} {} {month} {}", date.day(), date.year())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Couples,
+    Individual,
+}
+
+/// Who the intensive is for. The format follows from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Participants {
+    Couple {
+        partner_a: String,
+        partner_b: String,
+    },
+    Individual {
+        client: String,
+    },
+}
+
+impl Participants {
+    pub fn format(&self) -> Format {
+        match self {
+            Participants::Couple { .. } => Format::Couples,
+            Participants::Individual { .. } => Format::Individual,
+        }
+    }
+
+    /// "Alex & Sam" or "Jo".
+    pub fn names(&self) -> String {
+        match self {
+            Participants::Couple {
+                partner_a,
+                partner_b,
+            } => format!("{partner_a} & {partner_b}"),
+            Participants::Individual { client } => client.clone(),
+        }
+    }
+
+    /// Everyone who attends a joint block: both partners, or the client.
+    pub fn everyone(&self) -> Attendees {
+        match self {
+            Participants::Couple { .. } => Attendees::Both,
+            Participants::Individual { .. } => Attendees::Client,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    CheckIn,
+    JointSession,
+    IndividualSession,
+    KapPreparation,
+    VitalsCheck,
+    KapDosing,
+    Rest,
+    KapIntegration,
+    Break,
+    Lunch,
+    Reflection,
+    Closing,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 12] = [
+        BlockKind::CheckIn,
+        BlockKind::JointSession,
+        BlockKind::IndividualSession,
+        BlockKind::KapPreparation,
+        BlockKind::VitalsCheck,
+        BlockKind::KapDosing,
+        BlockKind::Rest,
+        BlockKind::KapIntegration,
+        BlockKind::Break,
+        BlockKind::Lunch,
+        BlockKind::Reflection,
+        BlockKind::Closing,
+    ];
+
+    /// The stable snake_case name used in files and links.
+    pub fn code(self) -> &'static str {
+        match self {
+            BlockKind::CheckIn => "check_in",
+            BlockKind::JointSession => "joint_session",
+            BlockKind::IndividualSession => "individual_session",
+            BlockKind::KapPreparation => "kap_preparation",
+            BlockKind::VitalsCheck => "vitals_check",
+            BlockKind::KapDosing => "kap_dosing",
+            BlockKind::Rest => "rest",
+            BlockKind::KapIntegration => "kap_integration",
+            BlockKind::Break => "break",
+            BlockKind::Lunch => "lunch",
+            BlockKind::Reflection => "reflection",
+            BlockKind::Closing => "closing",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<BlockKind> {
+        BlockKind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
+    /// The label the therapist sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::CheckIn => "Check-in",
+            BlockKind::JointSession => "Joint session",
+            BlockKind::IndividualSession => "Individual session",
+            BlockKind::KapPreparation => "KAP preparation",
+            BlockKind::VitalsCheck => "Vitals check",
+            BlockKind::KapDosing => "KAP dosing",
+            BlockKind::Rest => "Rest and recovery",
+            BlockKind::KapIntegration => "KAP integration",
+            BlockKind::Break => "Break",
+            BlockKind::Lunch => "Lunch",
+            BlockKind::Reflection => "Reflection and homework",
+            BlockKind::Closing => "Closing",
+        }
+    }
+
+    /// Part of the KAP bundle (preparation, vitals, dosing, recovery, integration).
+    pub fn is_kap(self) -> bool {
+        matches!(
+            self,
+            BlockKind::KapPreparation
+                | BlockKind::VitalsCheck
+                | BlockKind::KapDosing
+                | BlockKind::Rest
+                | BlockKind::KapIntegration
+        )
+    }
+
+    /// Time off: breaks and meals.
+    pub fn is_pause(self) -> bool {
+        matches!(self, BlockKind::Break | BlockKind::Lunch)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attendees {
+    Both,
+    PartnerA,
+    PartnerB,
+    Client,
+}
+
+impl Attendees {
+    pub const ALL: [Attendees; 4] = [
+        Attendees::Both,
+        Attendees::PartnerA,
+        Attendees::PartnerB,
+        Attendees::Client,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Attendees::Both => "both",
+            Attendees::PartnerA => "partner_a",
+            Attendees::PartnerB => "partner_b",
+            Attendees::Client => "client",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Attendees> {
+        Attendees::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// Whether these attendees make sense for the participants (no "partner A" for an individual).
+    pub fn fits(self, participants: &Participants) -> bool {
+        match participants {
+            Participants::Couple { .. } => self != Attendees::Client,
+            Participants::Individual { .. } => self == Attendees::Client,
+        }
+    }
+
+    /// Names the people attending, e.g. "Alex & Sam", "Alex".
+    pub fn describe(self, participants: &Participants) -> String {
+        match (self, participants) {
+            (
+                Attendees::Both,
+                Participants::Couple {
+                    partner_a,
+                    partner_b,
+                },
+            ) => format!("{partner_a} & {partner_b}"),
+            (Attendees::PartnerA, Participants::Couple { partner_a, .. }) => partner_a.clone(),
+            (Attendees::PartnerB, Participants::Couple { partner_b, .. }) => partner_b.clone(),
+            (_, Participants::Individual { client }) => client.clone(),
+            (Attendees::Client, Participants::Couple { .. }) => "Client".to_string(),
+        }
+    }
+}
+
+/// A block's id: unique within its plan and stable across edits.
+pub type BlockId = u32;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub id: BlockId,
+    pub start: Time,
+    pub end: Time,
+    pub kind: BlockKind,
+    pub title: String,
+    pub attendees: Attendees,
+    /// Clinician-only: never shown to the couple, never shared.
+    pub notes: String,
+}
+
+impl Block {
+    pub fn minutes(&self) -> u16 {
+        self.end.minutes().saturating_sub(self.start.minutes())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Day {
+    /// Kept sorted by start time.
+    pub blocks: Vec<Block>,
+}
+
+/// Clinical thresholds: defaults from the domain primer, changeable per plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// How long a dosing session lasts (default 3 h).
+    pub dosing_minutes: u16,
+    /// How soon after a dosing integration must happen (default 72 h).
+    pub integration_window_hours: u16,
+    /// No food for this long before a dose (default 4 h).
+    pub fasting_hours: u16,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            dosing_minutes: 180,
+            integration_window_hours: 72,
+            fasting_hours: 4,
+        }
+    }
+}
+
+/// Where the KAP session goes in a template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KapPlacement {
+    None,
+    AtStart,
+    Midway,
+}
+
+impl KapPlacement {
+    pub fn code(self) -> &'static str {
+        match self {
+            KapPlacement::None => "none",
+            KapPlacement::AtStart => "start",
+            KapPlacement::Midway => "midway",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<KapPlacement> {
+        [
+            KapPlacement::None,
+            KapPlacement::AtStart,
+            KapPlacement::Midway,
+        ]
+        .into_iter()
+        .find(|p| p.code() == code)
+    }
+}
+
+pub const MIN_DAYS: usize = 1;
+pub const MAX_DAYS: usize = 7;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    pub participants: Participants,
+    pub start_date: NaiveDate,
+    pub day_start: Time,
+    pub day_end: Time,
+    /// IANA name of the practice's time zone, e.g. "America/Los_Angeles".
+    pub time_zone: String,
+    pub settings: Settings,
+    /// One entry per day of the intensive (MIN_DAYS..=MAX_DAYS).
+    pub days: Vec<Day>,
+}
+
+impl Plan {
+    pub fn format(&self) -> Format {
+        self.participants.format()
+    }
+
+    pub fn date_of(&self, day_index: usize) -> NaiveDate {
+        self.start_date + chrono::Days::new(day_index as u64)
+    }
+
+    pub fn last_date(&self) -> NaiveDate {
+        self.date_of(self.days.len().saturating_sub(1))
+    }
+
+    /// Every block with its day index, in day and time order.
+    pub fn blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.days
+            .iter()
+            .enumerate()
+            .flat_map(|(index, day)| day.blocks.iter().map(move |block| (index, block)))
+    }
+
+    pub fn has_kap(&self) -> bool {
+        self.blocks()
+            .any(|(_, block)| block.kind == BlockKind::KapDosing)
+    }
+}
+
+/// A moment in the intensive: minutes since the start of day 1 at midnight.
+pub fn moment(day_index: usize, time: Time) -> u32 {
+    day_index as u32 * 24 * 60 + u32::from(time.minutes())
+}

@@ -1,0 +1,612 @@
+//! Templates: a complete default agenda from (participants, days, daily window, KAP placement).
+//!
+//! Each day is described as a sequence of [`Slot`]s and laid out from the start of the daily
+//! window: a 15-minute break goes between two sessions unless they are chained (the KAP bundle
+//! runs without gaps), optional items are left out when they would crowd out a required one, and
+//! "fill" slots become work sessions for whatever time remains (within a daily load of active
+//! therapy). A required item that cannot fit is an error, never a broken agenda.
+//!
+//! **Where KAP goes.**
+//! - *At the start*: day 1 opens with preparation, the pre-dose vitals check, the dosing, the
+//!   post-dose vitals/discharge check and rest. The first integration follows later that day, or
+//!   opens day 2 if the day is too short. The opening (a couple's joint history and individual
+//!   sessions, or a client's history) then opens day 2: day 1 belongs to the KAP session. A 1-day
+//!   intensive with KAP at the start has no separate opening.
+//! - *Midway*: the **middle** of an intensive is the midpoint of its therapy hours, counted as the
+//!   sum of its daily windows. The dosing goes on the day containing that midpoint; when the
+//!   midpoint falls exactly between two days, on the later one. With equal daily windows that is
+//!   day ⌊n/2⌋+1 of n (day 2 of 2 or 3, day 3 of 4 or 5, day 4 of 6 or 7). On that day the KAP
+//!   bundle opens the morning, so fasting runs overnight, and integration follows in the
+//!   afternoon (or opens the next day). A 1-day intensive has no earlier day, so there the dosing
+//!   starts at the midpoint of the day itself (rounded up to the quarter hour), with therapy
+//!   before it, and a combined integration and closing session after it.
+
+use super::model::{
+    Attendees, Block, BlockKind, Day, KapPlacement, Participants, Plan, Settings, Time, MAX_DAYS,
+    MIN_DAYS,
+};
+use chrono::NaiveDate;
+use std::fmt;
+
+/// What a template needs to know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateSpec {
+    pub id: String,
+    pub title: String,
+    pub participants: Participants,
+    pub start_date: NaiveDate,
+    pub days: usize,
+    pub day_start: Time,
+    pub day_end: Time,
+    pub time_zone: String,
+    pub kap: KapPlacement,
+    pub settings: Settings,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TemplateError {
+    /// The number of days is outside 1..=7.
+    DayCount(usize),
+    /// The day ends before it starts.
+    Window,
+    /// Something required does not fit in a day.
+    DoesNotFit {
+        /// 1-based day number.
+        day: usize,
+        what: String,
+        kap: KapPlacement,
+    },
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TemplateError::DayCount(n) => {
+                write!(
+                    f,
+                    "An intensive lasts {MIN_DAYS} to {MAX_DAYS} days, not {n}."
+                )
+            }
+            TemplateError::Window => write!(f, "The day must end after it starts."),
+            TemplateError::DoesNotFit { day, what, kap } => {
+                let hint = match kap {
+                    KapPlacement::Midway => {
+                        " Try longer days, more days, or the KAP session at the start."
+                    }
+                    KapPlacement::AtStart => " Try longer days or more days.",
+                    KapPlacement::None => " Try longer days.",
+                };
+                write!(
+                    f,
+                    "This agenda does not fit: on day {day} there is no room for {what}.{hint}"
+                )
+            }
+        }
+    }
+}
+
+// Durations in minutes.
+const BREAK: u16 = 15;
+const CHECK_IN: u16 = 30;
+const HISTORY: u16 = 90;
+const INDIVIDUAL: u16 = 60;
+const LUNCH: u16 = 60;
+const CLOSING: u16 = 60;
+const REFLECTION: u16 = 30;
+const PREPARATION: u16 = 60;
+const VITALS: u16 = 15;
+const REST: u16 = 30;
+const INTEGRATION: u16 = 90;
+const SESSION_LENGTHS: [u16; 4] = [90, 75, 60, 45];
+/// Templates keep active therapy (sessions, not breaks or vitals) to this much a day.
+const ACTIVE_BUDGET: u16 = 6 * 60;
+/// Lunch starts in this range or is left out.
+const LUNCH_EARLIEST: u16 = 11 * 60;
+const LUNCH_LATEST: u16 = 14 * 60 + 30;
+/// A morning fill stops so that lunch starts by this time.
+const LUNCH_TARGET: u16 = 12 * 60 + 30;
+
+#[derive(Clone, Debug)]
+struct Item {
+    kind: BlockKind,
+    title: String,
+    attendees: Attendees,
+    minutes: u16,
+    required: bool,
+    /// The next item follows with no break (the KAP bundle).
+    chained: bool,
+}
+
+#[derive(Clone, Debug)]
+enum Slot {
+    Item(Item),
+    /// As many work sessions as fit.
+    Fill,
+    /// The next item starts exactly here; a fill before it stops in time.
+    At(Time),
+}
+
+fn active(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::CheckIn
+            | BlockKind::JointSession
+            | BlockKind::IndividualSession
+            | BlockKind::KapPreparation
+            | BlockKind::KapDosing
+            | BlockKind::KapIntegration
+            | BlockKind::Closing
+    )
+}
+
+/// After these, the next session needs a break first.
+fn tiring(kind: BlockKind) -> bool {
+    !(kind.is_pause() || kind == BlockKind::Rest)
+}
+
+struct Cursor {
+    at: u16,
+    break_due: bool,
+}
+
+impl Cursor {
+    /// Where an item of this kind would start.
+    fn start_for(&self, kind: BlockKind) -> u16 {
+        if self.break_due && tiring(kind) {
+            self.at + BREAK
+        } else {
+            self.at
+        }
+    }
+}
+
+/// The end of the shortest layout of `slots` (required items only) from `cursor`, if it fits.
+fn minimal_end(slots: &[Slot], cursor: &Cursor, day_end: u16) -> Option<u16> {
+    let mut at = cursor.at;
+    let mut break_due = cursor.break_due;
+    for slot in slots {
+        match slot {
+            Slot::Fill => {}
+            Slot::At(time) => {
+                if at > time.minutes() {
+                    return None;
+                }
+                at = time.minutes();
+                break_due = false;
+            }
+            Slot::Item(item) if item.required => {
+                if break_due && tiring(item.kind) {
+                    at += BREAK;
+                }
+                at += item.minutes;
+                break_due = tiring(item.kind) && !item.chained;
+            }
+            Slot::Item(_) => {}
+        }
+    }
+    (at <= day_end).then_some(at)
+}
+
+struct Layout<'a> {
+    participants: &'a Participants,
+    next_id: u32,
+}
+
+impl Layout<'_> {
+    fn block(
+        &mut self,
+        kind: BlockKind,
+        title: &str,
+        attendees: Attendees,
+        start: u16,
+        end: u16,
+    ) -> Block {
+        self.next_id += 1;
+        Block {
+            id: self.next_id,
+            start: Time::from_minutes(start).unwrap_or(Time::END_OF_DAY),
+            end: Time::from_minutes(end).unwrap_or(Time::END_OF_DAY),
+            kind,
+            title: title.to_string(),
+            attendees,
+            notes: String::new(),
+        }
+    }
+
+    /// Lays out one day, or names the first required item that does not fit.
+    fn day(&mut self, slots: &[Slot], day_start: Time, day_end: Time) -> Result<Day, String> {
+        let end = day_end.minutes();
+        let mut cursor = Cursor {
+            at: day_start.minutes(),
+            break_due: false,
+        };
+        let mut blocks = Vec::new();
+        let mut active_minutes = 0u16;
+        for (index, slot) in slots.iter().enumerate() {
+            let rest = &slots[index + 1..];
+            match slot {
+                Slot::At(time) => {
+                    if cursor.at > time.minutes() {
+                        return Err("the morning before the KAP session".to_string());
+                    }
+                    cursor = Cursor {
+                        at: time.minutes(),
+                        break_due: false,
+                    };
+                }
+                Slot::Fill => {
+                    let lunch_next =
+                        matches!(rest.first(), Some(Slot::Item(i)) if i.kind == BlockKind::Lunch);
+                    let limit = match rest.first() {
+                        Some(Slot::At(time)) => time.minutes(),
+                        _ if lunch_next => LUNCH_TARGET.min(end),
+                        _ => end,
+                    };
+                    'sessions: loop {
+                        let start = cursor.start_for(BlockKind::JointSession);
+                        for length in SESSION_LENGTHS {
+                            let finish = start + length;
+                            let after = Cursor {
+                                at: finish,
+                                break_due: true,
+                            };
+                            let fits = finish <= limit
+                                && active_minutes + length <= ACTIVE_BUDGET
+                                && minimal_end(rest, &after, end).is_some();
+                            if fits {
+                                self.place_break(&mut blocks, &cursor, start);
+                                let (kind, title) = self.work_session();
+                                let attendees = self.participants.everyone();
+                                blocks.push(self.block(kind, title, attendees, start, finish));
+                                active_minutes += length;
+                                cursor = after;
+                                continue 'sessions;
+                            }
+                        }
+                        break;
+                    }
+                }
+                Slot::Item(item) => {
+                    let start = cursor.start_for(item.kind);
+                    let finish = start + item.minutes;
+                    let after = Cursor {
+                        at: finish,
+                        break_due: tiring(item.kind) && !item.chained,
+                    };
+                    let lunch_time_ok = item.kind != BlockKind::Lunch
+                        || (LUNCH_EARLIEST..=LUNCH_LATEST).contains(&start);
+                    let fits = finish <= end && minimal_end(rest, &after, end).is_some();
+                    if fits && lunch_time_ok {
+                        self.place_break(&mut blocks, &cursor, start);
+                        blocks.push(self.block(
+                            item.kind,
+                            &item.title,
+                            item.attendees,
+                            start,
+                            finish,
+                        ));
+                        if active(item.kind) {
+                            active_minutes += item.minutes;
+                        }
+                        cursor = after;
+                    } else if item.required {
+                        return Err(item.title.to_lowercase());
+                    }
+                }
+            }
+        }
+        Ok(Day { blocks })
+    }
+
+    fn place_break(&mut self, blocks: &mut Vec<Block>, cursor: &Cursor, start: u16) {
+        if start > cursor.at {
+            let attendees = self.participants.everyone();
+            blocks.push(self.block(BlockKind::Break, "Break", attendees, cursor.at, start));
+        }
+    }
+
+    fn work_session(&self) -> (BlockKind, &'static str) {
+        match self.participants {
+            Participants::Couple { .. } => (BlockKind::JointSession, "Joint work session"),
+            Participants::Individual { .. } => (BlockKind::IndividualSession, "Therapy session"),
+        }
+    }
+}
+
+fn item(kind: BlockKind, title: &str, attendees: Attendees, minutes: u16) -> Slot {
+    Slot::Item(Item {
+        kind,
+        title: title.to_string(),
+        attendees,
+        minutes,
+        required: true,
+        chained: false,
+    })
+}
+
+fn optional(kind: BlockKind, title: &str, attendees: Attendees, minutes: u16) -> Slot {
+    Slot::Item(Item {
+        kind,
+        title: title.to_string(),
+        attendees,
+        minutes,
+        required: false,
+        chained: false,
+    })
+}
+
+fn chained(slot: Slot) -> Slot {
+    match slot {
+        Slot::Item(item) => Slot::Item(Item {
+            chained: true,
+            ..item
+        }),
+        other => other,
+    }
+}
+
+/// The parts of a day, before layout.
+struct Parts<'a> {
+    participants: &'a Participants,
+    settings: &'a Settings,
+}
+
+impl Parts<'_> {
+    fn everyone(&self) -> Attendees {
+        self.participants.everyone()
+    }
+
+    /// Joint history, then an individual session with each partner (couples), or the client's
+    /// opening session.
+    fn opening(&self) -> Vec<Slot> {
+        match self.participants {
+            Participants::Couple {
+                partner_a,
+                partner_b,
+            } => vec![
+                item(
+                    BlockKind::JointSession,
+                    "Joint history",
+                    Attendees::Both,
+                    HISTORY,
+                ),
+                item(
+                    BlockKind::IndividualSession,
+                    &format!("Individual session with {partner_a}"),
+                    Attendees::PartnerA,
+                    INDIVIDUAL,
+                ),
+                item(
+                    BlockKind::IndividualSession,
+                    &format!("Individual session with {partner_b}"),
+                    Attendees::PartnerB,
+                    INDIVIDUAL,
+                ),
+            ],
+            Participants::Individual { .. } => vec![item(
+                BlockKind::IndividualSession,
+                "History and goals",
+                Attendees::Client,
+                HISTORY,
+            )],
+        }
+    }
+
+    fn check_in(&self) -> Slot {
+        // A short check-in flows straight into the first session.
+        chained(item(
+            BlockKind::CheckIn,
+            "Morning check-in",
+            self.everyone(),
+            CHECK_IN,
+        ))
+    }
+
+    fn lunch(&self) -> Slot {
+        optional(BlockKind::Lunch, "Lunch", self.everyone(), LUNCH)
+    }
+
+    fn day_end(&self, last_day: bool) -> Slot {
+        if last_day {
+            item(
+                BlockKind::Closing,
+                "Closing and next steps",
+                self.everyone(),
+                CLOSING,
+            )
+        } else {
+            optional(
+                BlockKind::Reflection,
+                "Reflection and homework",
+                self.everyone(),
+                REFLECTION,
+            )
+        }
+    }
+
+    /// Preparation, vitals, dosing, vitals/discharge and rest, chained without breaks.
+    fn kap_bundle(&self) -> Vec<Slot> {
+        let who = self.everyone();
+        vec![
+            chained(item(
+                BlockKind::KapPreparation,
+                "Preparation: intentions, set and setting",
+                who,
+                PREPARATION,
+            )),
+            chained(item(
+                BlockKind::VitalsCheck,
+                "Vitals check before the dose",
+                who,
+                VITALS,
+            )),
+            chained(item(
+                BlockKind::KapDosing,
+                "KAP dosing session",
+                who,
+                self.settings.dosing_minutes,
+            )),
+            chained(item(
+                BlockKind::VitalsCheck,
+                "Vitals and discharge check",
+                who,
+                VITALS,
+            )),
+            item(BlockKind::Rest, "Rest and recovery", who, REST),
+        ]
+    }
+
+    fn integration(&self) -> Slot {
+        item(
+            BlockKind::KapIntegration,
+            "Integration session",
+            self.everyone(),
+            INTEGRATION,
+        )
+    }
+
+    /// An ordinary day: `first` (opening or check-in), work, lunch, work, and the day's end.
+    fn ordinary(&self, first: Vec<Slot>, last_day: bool) -> Vec<Slot> {
+        let mut slots = first;
+        slots.extend([Slot::Fill, self.lunch(), Slot::Fill, self.day_end(last_day)]);
+        slots
+    }
+}
+
+/// Builds a plan from a template, or explains why the placement cannot fit.
+pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
+    let n = spec.days;
+    if !(MIN_DAYS..=MAX_DAYS).contains(&n) {
+        return Err(TemplateError::DayCount(n));
+    }
+    if spec.day_end <= spec.day_start {
+        return Err(TemplateError::Window);
+    }
+    let parts = Parts {
+        participants: &spec.participants,
+        settings: &spec.settings,
+    };
+    let last = |index: usize| index + 1 == n;
+
+    // The KAP day, if any, and what goes on it before the bundle.
+    let kap_day = match spec.kap {
+        KapPlacement::None => None,
+        KapPlacement::AtStart => Some(0),
+        KapPlacement::Midway => Some(n / 2),
+    };
+
+    let mut layout = Layout {
+        participants: &spec.participants,
+        next_id: 0,
+    };
+    let mut days = Vec::with_capacity(n);
+    // Integration that did not fit on the dosing day opens the next day.
+    let mut carried_integration = false;
+    for index in 0..n {
+        let does_not_fit = |what: String| TemplateError::DoesNotFit {
+            day: index + 1,
+            what,
+            kap: spec.kap,
+        };
+        let mut first = Vec::new();
+        if carried_integration {
+            first.push(parts.integration());
+            carried_integration = false;
+        }
+        let opening_here = match spec.kap {
+            // Day 1 belongs to the KAP session; the couple's opening moves to day 2.
+            KapPlacement::AtStart if n > 1 => index == 1,
+            _ => index == 0,
+        };
+        if Some(index) == kap_day {
+            let slots = kap_day_slots(&parts, spec, last(index), first.clone());
+            match layout.day(&slots.with_integration, spec.day_start, spec.day_end) {
+                Ok(day) => days.push(day),
+                Err(what) if last(index) => return Err(does_not_fit(what)),
+                Err(_) => {
+                    let day = layout
+                        .day(&slots.without_integration, spec.day_start, spec.day_end)
+                        .map_err(does_not_fit)?;
+                    days.push(day);
+                    carried_integration = true;
+                }
+            }
+            continue;
+        }
+        if opening_here {
+            first.extend(parts.opening());
+        } else if first.is_empty() {
+            first.push(parts.check_in());
+        }
+        let slots = parts.ordinary(first, last(index));
+        days.push(
+            layout
+                .day(&slots, spec.day_start, spec.day_end)
+                .map_err(does_not_fit)?,
+        );
+    }
+
+    Ok(Plan {
+        id: spec.id.clone(),
+        title: spec.title.clone(),
+        participants: spec.participants.clone(),
+        start_date: spec.start_date,
+        day_start: spec.day_start,
+        day_end: spec.day_end,
+        time_zone: spec.time_zone.clone(),
+        settings: spec.settings,
+        days,
+    })
+}
+
+struct KapDay {
+    with_integration: Vec<Slot>,
+    without_integration: Vec<Slot>,
+}
+
+fn kap_day_slots(
+    parts: &Parts<'_>,
+    spec: &TemplateSpec,
+    last_day: bool,
+    first: Vec<Slot>,
+) -> KapDay {
+    let mut before = first;
+    if spec.days == 1 && spec.kap == KapPlacement::Midway {
+        // Therapy in the first half of the day; the dosing starts at its midpoint.
+        before.extend(parts.opening());
+        before.push(Slot::Fill);
+        let window = spec.day_end.minutes() - spec.day_start.minutes();
+        let midpoint = spec.day_start.minutes() + window / 2;
+        let dose_at = midpoint.div_ceil(15) * 15;
+        let prep_at = dose_at.saturating_sub(PREPARATION + VITALS);
+        before.push(Slot::At(
+            Time::from_minutes(prep_at).unwrap_or(spec.day_start),
+        ));
+    }
+    let mut tail_with = vec![parts.lunch()];
+    let mut tail_without = vec![parts.lunch()];
+    if spec.days == 1 {
+        // One day has no room for both: the integration closes the intensive.
+        tail_with.push(item(
+            BlockKind::KapIntegration,
+            "Integration and closing",
+            parts.everyone(),
+            INTEGRATION,
+        ));
+    } else {
+        tail_with.push(parts.integration());
+        let end = parts.day_end(last_day);
+        tail_with.push(end.clone());
+        tail_without.push(end);
+    }
+    let mut with_integration = before.clone();
+    with_integration.extend(parts.kap_bundle());
+    with_integration.extend(tail_with);
+    let mut without_integration = before;
+    without_integration.extend(parts.kap_bundle());
+    without_integration.extend(tail_without);
+    KapDay {
+        with_integration,
+        without_integration,
+    }
+}

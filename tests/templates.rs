@@ -1,0 +1,265 @@
+//! Templates: a table of (format, days, window, KAP placement) and what the agenda must hold.
+
+mod common;
+
+use common::*;
+use intensive_planner::core::model::{BlockKind, KapPlacement, Participants};
+use intensive_planner::core::rules::{check, Severity};
+use intensive_planner::core::template::{build, TemplateError};
+
+/// The full expected agenda of the headline case: 3-day couples intensive, KAP midway.
+#[test]
+fn couples_three_days_kap_midway_agenda() {
+    let plan = plan(couple(), 3, KapPlacement::Midway);
+    let expected = [
+        "d1 09:00-10:30 joint_session both",
+        "d1 10:30-10:45 break both",
+        "d1 10:45-11:45 individual_session partner_a",
+        "d1 11:45-12:00 break both",
+        "d1 12:00-13:00 individual_session partner_b",
+        "d1 13:00-14:00 lunch both",
+        "d1 14:00-15:30 joint_session both",
+        "d1 15:30-15:45 break both",
+        "d1 15:45-16:45 joint_session both",
+        "d2 09:00-10:00 kap_preparation both",
+        "d2 10:00-10:15 vitals_check both",
+        "d2 10:15-13:15 kap_dosing both",
+        "d2 13:15-13:30 vitals_check both",
+        "d2 13:30-14:00 rest both",
+        "d2 14:00-15:00 lunch both",
+        "d2 15:00-16:30 kap_integration both",
+        "d3 09:00-09:30 check_in both",
+        "d3 09:30-11:00 joint_session both",
+        "d3 11:00-11:15 break both",
+        "d3 11:15-12:30 joint_session both",
+        "d3 12:30-13:30 lunch both",
+        "d3 13:30-15:00 joint_session both",
+        "d3 15:00-15:15 break both",
+        "d3 15:15-16:15 closing both",
+    ];
+    assert_eq!(agenda(&plan), expected);
+}
+
+/// Where the dosing lands, by placement and length: (participants, days, placement, dosing day).
+#[test]
+fn dosing_day_by_placement() {
+    let cases: &[(fn() -> Participants, usize, KapPlacement, Option<usize>)] = &[
+        (couple, 1, KapPlacement::None, None),
+        (couple, 3, KapPlacement::None, None),
+        (couple, 1, KapPlacement::AtStart, Some(1)),
+        (couple, 2, KapPlacement::AtStart, Some(1)),
+        (couple, 4, KapPlacement::AtStart, Some(1)),
+        (couple, 2, KapPlacement::Midway, Some(2)),
+        (couple, 3, KapPlacement::Midway, Some(2)),
+        (couple, 4, KapPlacement::Midway, Some(3)),
+        (couple, 5, KapPlacement::Midway, Some(3)),
+        (couple, 6, KapPlacement::Midway, Some(4)),
+        (couple, 7, KapPlacement::Midway, Some(4)),
+        (client, 1, KapPlacement::AtStart, Some(1)),
+        (client, 2, KapPlacement::Midway, Some(2)),
+        (client, 7, KapPlacement::AtStart, Some(1)),
+    ];
+    for (who, days, kap, expected) in cases {
+        let plan = plan(who(), *days, *kap);
+        let dosing_days: Vec<usize> = plan
+            .blocks()
+            .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+            .map(|(day, _)| day + 1)
+            .collect();
+        assert_eq!(
+            dosing_days,
+            expected.iter().copied().collect::<Vec<_>>(),
+            "{days} days, {kap:?}"
+        );
+    }
+}
+
+/// Every template that fits has no error findings, across formats, lengths, windows and placements.
+#[test]
+fn templates_have_no_error_findings() {
+    let windows = [
+        ("09:00", "17:00"),
+        ("08:00", "18:00"),
+        ("10:00", "16:30"),
+        ("08:00", "20:00"),
+    ];
+    let mut built = 0;
+    for who in [couple(), client()] {
+        for days in 1..=7 {
+            for window in windows {
+                for kap in [
+                    KapPlacement::None,
+                    KapPlacement::AtStart,
+                    KapPlacement::Midway,
+                ] {
+                    let Ok(plan) = build(&spec(who.clone(), days, window, kap)) else {
+                        continue;
+                    };
+                    built += 1;
+                    let errors: Vec<_> = check(&plan)
+                        .into_iter()
+                        .filter(|f| f.severity == Severity::Error)
+                        .collect();
+                    assert!(errors.is_empty(), "{days}d {window:?} {kap:?}: {errors:#?}");
+                    assert_eq!(plan.days.len(), days);
+                    for (_, b) in plan.blocks() {
+                        assert!(
+                            b.start < b.end && b.start >= plan.day_start && b.end <= plan.day_end
+                        );
+                        assert!(b.attendees.fits(&plan.participants));
+                    }
+                    let ids: std::collections::HashSet<_> =
+                        plan.blocks().map(|(_, b)| b.id).collect();
+                    assert_eq!(ids.len(), plan.blocks().count(), "block ids are unique");
+                }
+            }
+        }
+    }
+    // 2 formats x 7 lengths x 4 windows x 3 placements; only a few short ones cannot fit.
+    assert!(built >= 150, "only {built} templates fitted");
+}
+
+/// What each kind of agenda must contain.
+#[test]
+fn template_contents() {
+    // Couples: joint history and an individual session with each partner on day 1.
+    let plan = plan(couple(), 2, KapPlacement::None);
+    let day1: Vec<_> = plan.days[0]
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.attendees.code()))
+        .collect();
+    assert!(day1.contains(&(BlockKind::JointSession, "both")));
+    assert!(day1.contains(&(BlockKind::IndividualSession, "partner_a")));
+    assert!(day1.contains(&(BlockKind::IndividualSession, "partner_b")));
+    assert!(day1.iter().any(|(k, _)| *k == BlockKind::Lunch));
+    assert!(plan.days[1]
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::Closing));
+    assert!(!plan.has_kap());
+    assert!(
+        plan.blocks().all(|(_, b)| !b.kind.is_kap()),
+        "None means no KAP block at all"
+    );
+
+    // At the start: preparation and vitals come first on day 1, then dosing, vitals, rest.
+    let plan = plan_with(couple(), 3, KapPlacement::AtStart);
+    let kinds: Vec<_> = plan.days[0].blocks.iter().map(|b| b.kind).take(5).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::KapPreparation,
+            BlockKind::VitalsCheck,
+            BlockKind::KapDosing,
+            BlockKind::VitalsCheck,
+            BlockKind::Rest
+        ]
+    );
+    // The first integration is later that day.
+    assert!(plan.days[0]
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::KapIntegration));
+
+    // Midway: preparation before the dosing and integration after it, inside the intensive.
+    let plan = plan_with(client(), 2, KapPlacement::Midway);
+    let order: Vec<_> = plan
+        .blocks()
+        .filter(|(_, b)| {
+            b.kind.is_kap() && b.kind != BlockKind::VitalsCheck && b.kind != BlockKind::Rest
+        })
+        .map(|(_, b)| b.kind)
+        .collect();
+    assert_eq!(
+        order,
+        [
+            BlockKind::KapPreparation,
+            BlockKind::KapDosing,
+            BlockKind::KapIntegration
+        ]
+    );
+}
+
+fn plan_with(
+    who: Participants,
+    days: usize,
+    kap: KapPlacement,
+) -> intensive_planner::core::model::Plan {
+    plan(who, days, kap)
+}
+
+/// When the integration does not fit on the dosing day, it opens the next morning.
+#[test]
+fn integration_moves_to_next_morning_when_the_day_is_short() {
+    let plan = build(&spec(
+        couple(),
+        3,
+        ("10:00", "16:00"),
+        KapPlacement::AtStart,
+    ))
+    .expect("fits");
+    assert!(!plan.days[0]
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::KapIntegration));
+    let first = &plan.days[1].blocks[0];
+    assert_eq!(
+        (first.kind, first.start),
+        (BlockKind::KapIntegration, t("10:00"))
+    );
+    assert!(check(&plan).iter().all(|f| f.severity != Severity::Error));
+}
+
+/// A 1-day intensive with KAP midway doses at the midpoint of the day.
+#[test]
+fn one_day_midway_doses_at_the_midpoint() {
+    let plan = build(&spec(couple(), 1, ("08:00", "20:00"), KapPlacement::Midway)).expect("fits");
+    let dosing = plan
+        .blocks()
+        .find(|(_, b)| b.kind == BlockKind::KapDosing)
+        .map(|(_, b)| b.start);
+    assert_eq!(dosing, Some(t("14:00")));
+    assert!(plan.days[0]
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::JointSession && b.end <= t("14:00")));
+}
+
+/// Placements that cannot fit say so instead of producing a broken agenda.
+#[test]
+fn placements_that_cannot_fit_are_refused() {
+    let cases = [
+        (couple(), 1, ("09:00", "17:00"), KapPlacement::Midway, 1),
+        (client(), 1, ("09:00", "13:00"), KapPlacement::AtStart, 1),
+        (couple(), 2, ("09:00", "13:00"), KapPlacement::Midway, 2),
+        (couple(), 1, ("09:00", "11:00"), KapPlacement::None, 1),
+    ];
+    for (who, days, window, kap, day) in cases {
+        match build(&spec(who, days, window, kap)) {
+            Err(TemplateError::DoesNotFit { day: d, .. }) => {
+                assert_eq!(d, day, "{window:?} {kap:?}")
+            }
+            other => panic!("{days}d {window:?} {kap:?} should not fit, got {other:?}"),
+        }
+    }
+    let message = build(&spec(couple(), 1, ("09:00", "17:00"), KapPlacement::Midway))
+        .expect_err("does not fit")
+        .to_string();
+    assert!(
+        message.contains("day 1") && message.contains("KAP session at the start"),
+        "{message}"
+    );
+    assert_eq!(
+        build(&spec(couple(), 0, ("09:00", "17:00"), KapPlacement::None)),
+        Err(TemplateError::DayCount(0))
+    );
+    assert_eq!(
+        build(&spec(couple(), 8, ("09:00", "17:00"), KapPlacement::None)),
+        Err(TemplateError::DayCount(8))
+    );
+    assert_eq!(
+        build(&spec(couple(), 2, ("17:00", "09:00"), KapPlacement::None)),
+        Err(TemplateError::Window)
+    );
+}
