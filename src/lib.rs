@@ -1,1 +1,3 @@
 pub mod core;
+pub mod shell;
+pub mod view;

@@ -43,7 +43,9 @@ fn couples_three_days_kap_midway_agenda() {
 /// Where the dosing lands, by placement and length: (participants, days, placement, dosing day).
 #[test]
 fn dosing_day_by_placement() {
-    let cases: &[(fn() -> Participants, usize, KapPlacement, Option<usize>)] = &[
+    // (participants, days, placement, the day of the dosing)
+    type Case = (fn() -> Participants, usize, KapPlacement, Option<usize>);
+    let cases: &[Case] = &[
         (couple, 1, KapPlacement::None, None),
         (couple, 3, KapPlacement::None, None),
         (couple, 1, KapPlacement::AtStart, Some(1)),

@@ -400,6 +400,13 @@ impl Plan {
     }
 }
 
+/// The order of the plan list: by start date, then title (ids break ties).
+pub fn sort_plans(plans: &mut [Plan]) {
+    plans.sort_unstable_by(|a, b| {
+        (a.start_date, &a.title, &a.id).cmp(&(b.start_date, &b.title, &b.id))
+    });
+}
+
 /// A moment in the intensive: minutes since the start of day 1 at midnight.
 pub fn moment(day_index: usize, time: Time) -> u32 {
     day_index as u32 * 24 * 60 + u32::from(time.minutes())

@@ -47,8 +47,16 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     {
         check_dosing(plan, index, dosing, &mut findings);
     }
-    findings.sort_by_key(|finding| finding.severity);
-    findings
+    // Errors first, keeping the agenda order within each severity.
+    [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .flat_map(|severity| {
+            findings
+                .iter()
+                .filter(move |f| f.severity == severity)
+                .cloned()
+        })
+        .collect()
 }
 
 fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Finding>) {
@@ -77,7 +85,7 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
         }
     }
     let mut sorted: Vec<&Block> = blocks.iter().filter(|b| b.start < b.end).collect();
-    sorted.sort_by_key(|b| (b.start, b.end));
+    sorted.sort_unstable_by_key(|b| (b.start, b.end, b.id));
     for (i, first) in sorted.iter().enumerate() {
         for second in sorted[i + 1..].iter().take_while(|b| b.start < first.end) {
             findings.push(Finding {

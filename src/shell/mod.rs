@@ -1,0 +1,5 @@
+//! The shell: storage and codecs. It turns the core's plain data into bytes and back.
+
+pub mod browser;
+pub mod format;
+pub mod storage;

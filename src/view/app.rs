@@ -1,0 +1,67 @@
+use super::new_plan::NewPlan;
+use super::plan_list::PlanList;
+use super::plan_page::PlanPage;
+use super::route::{self, Route};
+use super::state::{use_app_state, AppState};
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::load());
+    let route = RwSignal::new(route::current());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(route::current());
+    });
+    on_cleanup(move || listener.remove());
+
+    view! {
+        <header class="app-header">
+            <a class="brand" href="#/">"Intensive Planner"</a>
+        </header>
+        <main id="main">
+            <StorageNotices/>
+            {move || match route.get() {
+                Route::List => view! { <PlanList/> }.into_any(),
+                Route::New => view! { <NewPlan/> }.into_any(),
+                Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>
+                "Intensive Planner supports planning; it is not a medical device. "
+                "Your plans stay in this browser on this device."
+            </p>
+        </footer>
+    }
+}
+
+/// Banners for storage problems and for stored entries that could not be read.
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        {move || state.notice.get().map(|message| view! {
+            <div class="banner banner-error" role="alert"><p>{message}</p></div>
+        })}
+        {move || {
+            let unreadable = state.unreadable.get();
+            (!unreadable.is_empty()).then(|| {
+                let count = unreadable.len();
+                let what = if count == 1 { "1 saved entry".to_string() } else { format!("{count} saved entries") };
+                view! {
+                    <div class="banner banner-warning" role="status">
+                        <p>
+                            <strong>{what}" could not be read."</strong>
+                            " It has been kept exactly as it was, and nothing will overwrite it."
+                        </p>
+                        <ul>
+                            {unreadable.into_iter().map(|entry| view! {
+                                <li><code>{entry.key}</code>": "{entry.problem}"."</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
+        }}
+    }
+}

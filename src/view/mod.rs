@@ -1,0 +1,16 @@
+//! The view: small Leptos components, one concern each. They call the core for every rule and
+//! the shell for every byte stored; they never re-implement either.
+
+mod agenda;
+mod app;
+mod findings;
+mod new_plan;
+mod plan_list;
+mod plan_page;
+pub mod route;
+mod state;
+
+pub use agenda::Agenda;
+pub use app::App;
+pub use findings::FindingsPanel;
+pub use state::AppState;

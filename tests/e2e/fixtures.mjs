@@ -1,0 +1,54 @@
+// Shared test setup: every console error or uncaught exception fails the test.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await use(page);
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+});
+export { expect };
+
+/** Zero WCAG 2.1 A/AA violations on the page as it is now. */
+export async function expectAccessible(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+/** Fills in and submits the new-plan form. */
+export async function createPlan(page, { format = 'Couples', a = 'Alex', b = 'Sam', client = 'Jo', date = '2026-12-04', days = '3', starts = '09:00', ends = '17:00', kap = 'None' } = {}) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New plan' }).click();
+  await page.getByLabel('Format').selectOption({ label: format });
+  if (format === 'Couples') {
+    await page.getByLabel('Partner A').fill(a);
+    await page.getByLabel('Partner B').fill(b);
+  } else {
+    await page.getByLabel('Client').fill(client);
+  }
+  await page.getByLabel('Start date').fill(date);
+  await page.getByLabel('Days').fill(days);
+  await page.getByLabel('Day starts').fill(starts);
+  await page.getByLabel('Day ends').fill(ends);
+  await page.getByLabel('KAP session').selectOption({ label: kap });
+  await page.getByRole('button', { name: 'Create plan' }).click();
+}
+
+/** The agenda's list items for day N, as text. */
+export async function dayItems(page, n) {
+  return page.getByRole('region', { name: new RegExp(`^Day ${n}\\b`) }).getByRole('listitem').allTextContents();
+}
+
+/** Every stored key and value, for comparing storage before and after. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}

@@ -1,0 +1,141 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): storage and a mounted component.
+#![cfg(target_arch = "wasm32")]
+
+use intensive_planner::core::model::{parse_date, KapPlacement, Participants, Settings, Time};
+use intensive_planner::core::template::{build, TemplateSpec};
+use intensive_planner::shell::format::{encode_plan, plan_key};
+use intensive_planner::shell::storage;
+use intensive_planner::view::Agenda;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage in the test browser")
+}
+
+fn sample(id: &str) -> intensive_planner::core::model::Plan {
+    build(&TemplateSpec {
+        id: id.into(),
+        title: "Alex & Sam".into(),
+        participants: Participants::Couple {
+            partner_a: "Alex".into(),
+            partner_b: "Sam".into(),
+        },
+        start_date: parse_date("2026-12-04").expect("date"),
+        days: 3,
+        day_start: Time::parse("09:00").expect("time"),
+        day_end: Time::parse("17:00").expect("time"),
+        time_zone: "Europe/Berlin".into(),
+        kap: KapPlacement::Midway,
+        settings: Settings::default(),
+    })
+    .expect("template fits")
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trip() {
+    local().clear().expect("clear");
+    let mut plan = sample("p-roundtrip");
+    plan.days[0].blocks[0].notes = "Clinician-only: <b>not HTML</b> \"quoted\"".into();
+    storage::save(&plan).expect("saved");
+    let loaded = storage::load_all().expect("readable storage");
+    assert_eq!(loaded.plans, vec![plan.clone()]);
+    assert!(loaded.unreadable.is_empty());
+    storage::delete(&plan.id).expect("deleted");
+    assert!(storage::load_all().expect("readable").plans.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn unreadable_entries_are_kept_untouched() {
+    let storage_area = local();
+    storage_area.clear().expect("clear");
+    let corrupt = "{\"format_version\":1,\"plan\":{\"id\":\"p-x\"";
+    let newer = "{\"format_version\":99,\"plan\":{}}";
+    storage_area
+        .set_item(&plan_key("p-corrupt"), corrupt)
+        .expect("seed");
+    storage_area
+        .set_item(&plan_key("p-newer"), newer)
+        .expect("seed");
+    let good = sample("p-good");
+    storage_area
+        .set_item(&plan_key("p-good"), &encode_plan(&good))
+        .expect("seed");
+
+    let loaded = storage::load_all().expect("readable storage");
+    assert_eq!(loaded.plans, vec![good]);
+    let keys: Vec<_> = loaded.unreadable.iter().map(|u| u.key.as_str()).collect();
+    assert_eq!(keys, [plan_key("p-corrupt"), plan_key("p-newer")]);
+    assert!(loaded.unreadable[0].problem.contains("not valid JSON"));
+    assert!(loaded.unreadable[1].problem.contains("newer version"));
+
+    // Saving other plans never touches them.
+    storage::save(&sample("p-another")).expect("saved");
+    assert_eq!(
+        storage_area
+            .get_item(&plan_key("p-corrupt"))
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some(corrupt)
+    );
+    assert_eq!(
+        storage_area
+            .get_item(&plan_key("p-newer"))
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some(newer)
+    );
+    storage_area.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn agenda_component_renders_days_and_blocks() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let plan = sample("p-view");
+    let block_count = plan.blocks().count();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        view! { <Agenda plan=plan.clone()/> }
+    });
+    leptos::task::tick().await;
+
+    let headings = host.query_selector_all("h2").expect("query");
+    let texts: Vec<String> = (0..headings.length())
+        .filter_map(|i| headings.item(i).and_then(|n| n.text_content()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Day 1 · Fri 4 Dec 2026",
+            "Day 2 · Sat 5 Dec 2026",
+            "Day 3 · Sun 6 Dec 2026"
+        ]
+    );
+    let items = host.query_selector_all("li").expect("query");
+    assert_eq!(items.length() as usize, block_count);
+    let dosing = host
+        .query_selector_all("section:nth-of-type(2) li")
+        .expect("query");
+    let day2: Vec<String> = (0..dosing.length())
+        .filter_map(|i| dosing.item(i).and_then(|n| n.text_content()))
+        .collect();
+    assert!(
+        day2.iter().any(|t| t.starts_with("10:15–13:15 KAP dosing")),
+        "{day2:?}"
+    );
+    drop(handle);
+}
