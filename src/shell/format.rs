@@ -132,6 +132,13 @@ pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge(text.len()));
     }
+    if !text.trim_start().starts_with('{') {
+        // Valid JSON of another shape has no version; anything else is not JSON.
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => DecodeError::NoVersion,
+            Err(e) => DecodeError::Json(e.to_string()),
+        });
+    }
     let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
         Category::Data => DecodeError::NoVersion,
         _ => DecodeError::Json(e.to_string()),
