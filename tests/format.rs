@@ -56,7 +56,9 @@ fn unreadable_documents_are_refused_with_a_reason() {
         assert!(fixture.contains(from), "fixture has {from}");
         fixture.replacen(from, to, 1)
     };
-    let cases: Vec<(&str, String, fn(&DecodeError) -> bool)> = vec![
+    // (case, document, what the refusal must be)
+    type Case = (&'static str, String, fn(&DecodeError) -> bool);
+    let cases: Vec<Case> = vec![
         ("empty", String::new(), |e| {
             matches!(e, DecodeError::Json(_))
         }),
