@@ -25,22 +25,9 @@ pub fn time_zone() -> String {
         .unwrap_or_else(|| "UTC".to_string())
 }
 
-/// A new plan id: time and randomness in base 36, e.g. "p-lx2k9a-4fz1q".
+/// A new plan id from the time and a random number, e.g. "p-19a2b3c4d5e-8f3a1c".
 pub fn new_id() -> String {
-    fn base36(mut n: u64) -> String {
-        const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-        let mut out = Vec::new();
-        loop {
-            out.push(DIGITS[(n % 36) as usize]);
-            n /= 36;
-            if n == 0 {
-                break;
-            }
-        }
-        out.reverse();
-        String::from_utf8(out).unwrap_or_default()
-    }
     let time = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 36f64.powi(6)) as u64;
-    format!("p-{}-{}", base36(time), base36(random))
+    let random = (js_sys::Math::random() * f64::from(1u32 << 24)) as u32;
+    format!("p-{time:x}-{random:06x}")
 }

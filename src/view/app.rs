@@ -13,6 +13,14 @@ pub fn App() -> impl IntoView {
         route.set(route::current());
     });
     on_cleanup(move || listener.remove());
+    // After navigating, move the focus to the new page's heading so that keyboard and
+    // screen-reader users start at the top of what changed.
+    Effect::new(move |previous: Option<()>| {
+        route.track();
+        if previous.is_some() {
+            request_animation_frame(focus_heading);
+        }
+    });
 
     view! {
         <header class="app-header">
@@ -63,5 +71,16 @@ fn StorageNotices() -> impl IntoView {
                 }
             })
         }}
+    }
+}
+
+fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
     }
 }

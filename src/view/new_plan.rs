@@ -78,7 +78,7 @@ pub fn NewPlan() -> impl IntoView {
 
     view! {
         <section class="page narrow" aria-labelledby="new-heading">
-            <h1 id="new-heading">"New plan"</h1>
+            <h1 id="new-heading" tabindex="-1">"New plan"</h1>
             <p class="lead">"Choose the shape of the intensive. A complete agenda is made for you to adjust."</p>
             {move || form_error.get().map(|message| view! {
                 <div class="banner banner-error" role="alert"><p>{message}</p></div>

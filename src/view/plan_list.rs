@@ -10,21 +10,24 @@ pub fn PlanList() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="plans-heading">
             <div class="page-head">
-                <h1 id="plans-heading">"Plans"</h1>
+                <h1 id="plans-heading" tabindex="-1">"Plans"</h1>
                 <button type="button" class="button primary" on:click=move |_| go(&Route::New)>
                     "New plan"
                 </button>
             </div>
-            <Show
-                when=move || !empty()
-                fallback=|| view! {
+            {move || if empty() {
+                view! {
                     <p class="empty">"No plans yet. Start one with "<strong>"New plan"</strong>"."</p>
                 }
-            >
-                <ul class="plan-list">
-                    {move || state.plans.get().into_iter().map(|plan| view! { <PlanItem plan=plan/> }).collect_view()}
-                </ul>
-            </Show>
+                .into_any()
+            } else {
+                view! {
+                    <ul class="plan-list">
+                        {state.plans.get().into_iter().map(|plan| view! { <PlanItem plan=plan/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
         </section>
     }
 }

@@ -14,7 +14,7 @@ pub fn PlanPage(id: String) -> impl IntoView {
     move || match plan.get() {
         None => view! {
             <section class="page narrow">
-                <h1>"Plan not found"</h1>
+                <h1 tabindex="-1">"Plan not found"</h1>
                 <p>"There is no plan at this address in this browser. It may have been deleted."</p>
                 <p><a href="#/">"Back to plans"</a></p>
             </section>
@@ -47,7 +47,7 @@ fn PlanView(plan: Plan) -> impl IntoView {
     view! {
         <article class="page plan-page" aria-labelledby="plan-heading">
             <p class="crumbs"><a href="#/">"← Plans"</a></p>
-            <h1 id="plan-heading">{plan.title.clone()}</h1>
+            <h1 id="plan-heading" tabindex="-1">{plan.title.clone()}</h1>
             <p class="summary">{summary}</p>
             <div class="plan-layout">
                 <Agenda plan=plan.clone()/>

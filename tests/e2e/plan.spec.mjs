@@ -145,3 +145,20 @@ test('phone and desktop screenshots', async ({ page }) => {
   // At 360 px nothing scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
+
+test('keyboard alone: open the form, fill it, submit with Enter, land on the new plan', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New plan' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'New plan' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Format')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Alex');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Sam');
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Alex & Sam · 3-day couples intensive');
+  await expect(heading).toBeFocused();
+});
