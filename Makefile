@@ -1,6 +1,6 @@
 # The project's commands. Each installs what it lacks first (scripts/bootstrap.sh).
 SHELL := bash
-.PHONY: serve test size build
+.PHONY: serve test size build bench
 
 ## Serve the app on http://127.0.0.1:8080 (rebuilds on change).
 serve:
@@ -17,3 +17,7 @@ build:
 ## Size of every file in the release dist/ (raw, gzip, brotli) against the budget.
 size: build
 	node scripts/size.mjs
+
+## Benchmark: one checker pass over a 7-day plan of 150 blocks, against its 1 ms budget.
+bench:
+	cargo bench --bench checker

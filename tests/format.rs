@@ -3,10 +3,17 @@
 mod common;
 
 use common::*;
-use intensive_planner::core::model::KapPlacement;
-use intensive_planner::shell::format::{decode_plan, encode_plan, DecodeError, FORMAT_VERSION};
+use intensive_planner::core::model::{
+    parse_date, Answer, Clearance, Contraindication, Doses, KapPlacement, KapRecord, Participants,
+    Person, Ride, Settings,
+};
+use intensive_planner::shell::format::{
+    decode_plan, encode_plan, migrate_v1, v1, DecodeError, StoredPlanV2, FORMAT_VERSION,
+};
 
 const V1_FIXTURE: &str = include_str!("fixtures/plan-v1.json");
+const V1_MIGRATED: &str = include_str!("fixtures/plan-v1-migrated.json");
+const V2_FIXTURE: &str = include_str!("fixtures/plan-v2.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -19,6 +26,28 @@ fn every_template_round_trips_exactly() {
             for days in [2, 3, 7] {
                 let mut original = plan(who.clone(), days, kap);
                 original.days[0].blocks[0].notes = "Notes with \"quotes\", <tags> & ünïcode".into();
+                original.days[0].blocks[1].travel = true;
+                original
+                    .kap
+                    .screening_a
+                    .set(Contraindication::Glaucoma, Answer::Yes);
+                original.kap.rides.push(Ride {
+                    day: 0,
+                    person: Person::Client,
+                    driver: "Kim".into(),
+                });
+                if matches!(who, Participants::Couple { .. }) {
+                    original.kap.rides[0].person = Person::PartnerB;
+                    original
+                        .kap
+                        .screening_b
+                        .set(Contraindication::Epilepsy, Answer::No);
+                    original.kap.doses = Doses::PartnerA;
+                }
+                original.kap.clearance = Some(Clearance {
+                    date: parse_date("2026-11-20").expect("date"),
+                    prescriber: "Dr. Rivera".into(),
+                });
                 let text = encode_plan(&original);
                 assert_eq!(decode_plan(&text), Ok(original));
             }
@@ -26,25 +55,50 @@ fn every_template_round_trips_exactly() {
     }
 }
 
+/// Version 1 migrates to exactly the documented version 2 document.
 #[test]
-fn the_v1_fixture_reads_as_documented() {
+fn version_1_migrates_exactly() {
+    let old: v1::StoredPlan = serde_json::from_str(V1_FIXTURE).expect("v1 fixture");
+    let expected: StoredPlanV2 = serde_json::from_str(V1_MIGRATED).expect("migrated fixture");
+    assert_eq!(migrate_v1(old), expected);
+    // And the whole read path agrees.
     let plan = decode_plan(V1_FIXTURE).expect("the v1 fixture is readable");
+    assert_eq!(Ok(plan.clone()), decode_plan(V1_MIGRATED));
     assert_eq!(plan.id, "p-fixture-1");
     assert_eq!(plan.participants.names(), "Alex & Sam");
     assert_eq!(plan.days.len(), 2);
-    assert_eq!(plan.time_zone, "America/Los_Angeles");
-    assert_eq!(plan.settings.integration_window_hours, 72);
-    let first = &plan.days[0].blocks[0];
+    assert_eq!(plan.settings, Settings::default());
+    assert_eq!(plan.kap, KapRecord::default());
+    assert!(plan.blocks().all(|(_, b)| !b.travel));
+}
+
+/// The current version reads and writes back unchanged, KAP records included.
+#[test]
+fn the_v2_fixture_round_trips() {
+    let plan = decode_plan(V2_FIXTURE).expect("the v2 fixture is readable");
+    assert_eq!(plan.kap.doses, Doses::PartnerB);
     assert_eq!(
-        (first.start.to_string(), first.kind.code()),
-        ("09:00".into(), "kap_preparation")
+        plan.kap.screening_a.answer(Contraindication::Glaucoma),
+        Answer::Yes
     );
-    // Reading and writing it again gives the same document (fields, order and all).
-    let normalised: serde_json::Value = serde_json::from_str(V1_FIXTURE).expect("json");
+    assert_eq!(
+        plan.kap.screening_b.answer(Contraindication::Epilepsy),
+        Answer::Unknown
+    );
+    assert_eq!(
+        plan.kap.rides,
+        vec![Ride {
+            day: 0,
+            person: Person::PartnerB,
+            driver: "Alex".into()
+        }]
+    );
+    assert!(plan.days[1].blocks[2].travel);
+    let normalised: serde_json::Value = serde_json::from_str(V2_FIXTURE).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
     assert_eq!(rewritten, normalised);
     assert_eq!(
-        FORMAT_VERSION, 1,
+        FORMAT_VERSION, 2,
         "a new version needs a fixture and a migration test here"
     );
 }
@@ -85,8 +139,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 2"),
-            |e| *e == DecodeError::Newer(2),
+            with("\"format_version\": 1", "\"format_version\": 3"),
+            |e| *e == DecodeError::Newer(3),
         ),
         (
             "unknown kind",
@@ -153,6 +207,37 @@ fn unreadable_documents_are_refused_with_a_reason() {
                 assert!(!error.to_string().is_empty());
             }
             Ok(_) => panic!("case {name}: should be refused"),
+        }
+    }
+}
+
+#[test]
+fn bad_kap_records_are_refused_with_a_reason() {
+    let with = |from: &str, to: &str| {
+        assert!(V2_FIXTURE.contains(from), "fixture has {from}");
+        V2_FIXTURE.replacen(from, to, 1)
+    };
+    let cases = [
+        (
+            with("\"glaucoma\": \"yes\"", "\"glaucoma\": \"maybe\""),
+            "maybe",
+        ),
+        (with("\"glaucoma\"", "\"sunburn\""), "sunburn"),
+        (
+            with("\"doses\": \"partner_b\"", "\"doses\": \"nobody\""),
+            "nobody",
+        ),
+        (with("\"day\": 1,", "\"day\": 9,"), "day 9"),
+        (
+            with("\"person\": \"partner_b\"", "\"person\": \"client\""),
+            "client",
+        ),
+        (with("\"2026-11-20\"", "\"yesterday\""), "yesterday"),
+    ];
+    for (text, named) in cases {
+        match decode_plan(&text) {
+            Err(DecodeError::Invalid(message)) => assert!(message.contains(named), "{message}"),
+            other => panic!("{named}: should be refused, got {other:?}"),
         }
     }
 }

@@ -4,11 +4,33 @@
 mod common;
 
 use common::*;
-use intensive_planner::core::model::{BlockKind, KapPlacement, Plan};
+use intensive_planner::core::model::{
+    parse_date, Answer, Block, BlockKind, Clearance, Contraindication, Doses, KapPlacement, Person,
+    Plan, Ride,
+};
 use intensive_planner::core::rules::{check, Severity};
 
+/// The template with its KAP records complete: screened (all no), cleared, rides home, a
+/// monitor. Only the fasting information remains.
 fn base() -> Plan {
-    plan(couple(), 3, KapPlacement::Midway)
+    let mut plan = plan(couple(), 3, KapPlacement::Midway);
+    for item in Contraindication::ALL {
+        plan.kap.screening_a.set(item, Answer::No);
+        plan.kap.screening_b.set(item, Answer::No);
+    }
+    plan.kap.clearance = Some(Clearance {
+        date: parse_date("2026-11-20").expect("date"),
+        prescriber: "Dr. Rivera".into(),
+    });
+    for person in [Person::PartnerA, Person::PartnerB] {
+        plan.kap.rides.push(Ride {
+            day: 1,
+            person,
+            driver: "Kim".into(),
+        });
+    }
+    plan.kap.sober_monitors = 1;
+    plan
 }
 
 fn find(
@@ -40,7 +62,7 @@ fn rules_table() {
         // Overlaps.
         (
             "a session runs into the next",
-            |p| p.days[0].blocks[0].end = t("10:40"),
+            |p| p.days[0].blocks[1].start = t("10:20"),
             &["overlap"],
         ),
         (
@@ -51,17 +73,28 @@ fn rules_table() {
         // The daily window.
         (
             "closing runs late",
-            |p| find(p, BlockKind::Closing, 0).end = t("17:30"),
+            |p| {
+                let closing = find(p, BlockKind::Closing, 0);
+                closing.start = t("16:30");
+                closing.end = t("17:30");
+            },
             &["outside_window"],
         ),
         (
             "closing ends on the hour",
-            |p| find(p, BlockKind::Closing, 0).end = t("17:00"),
+            |p| {
+                let closing = find(p, BlockKind::Closing, 0);
+                closing.start = t("16:00");
+                closing.end = t("17:00");
+            },
             &[],
         ),
         (
             "starts before the day",
-            |p| p.days[0].blocks[0].start = t("08:30"),
+            |p| {
+                p.days[0].blocks[0].start = t("08:30");
+                p.days[0].blocks[0].end = t("10:00");
+            },
             &["outside_window"],
         ),
         (
@@ -162,7 +195,7 @@ fn rules_table() {
         (
             "window of 1 hour",
             |p| p.settings.integration_window_hours = 1,
-            &["no_integration_in_window"],
+            &["no_integration_in_window", "integration_outside_window"],
         ),
         (
             "window of 2 hours",
@@ -183,7 +216,7 @@ fn rules_table() {
                         ..i
                     });
             },
-            &["no_integration_in_window"],
+            &["no_integration_in_window", "integration_outside_window"],
         ),
         // Last day.
         (
@@ -196,6 +229,7 @@ fn rules_table() {
                 "no_vitals_after_dosing",
                 "no_integration_in_window",
                 "dosing_last_day_nothing_after",
+                "last_day_dosing_without_integration",
             ],
         ),
         (
@@ -206,6 +240,176 @@ fn rules_table() {
             },
             &[],
         ),
+        // Daily load and breaks.
+        (
+            "a long day",
+            |p| {
+                p.settings.daily_load_minutes = 240;
+            },
+            &["daily_load", "daily_load"],
+        ),
+        (
+            "a budget of 6 h",
+            |p| {
+                p.settings.daily_load_minutes = 360;
+            },
+            &[],
+        ),
+        (
+            "no breaks on day 1",
+            |p| {
+                p.days[0].blocks.retain(|b| b.kind != BlockKind::Break);
+                p.days[0].blocks[1].start = t("10:30");
+                p.days[0].blocks[1].end = t("11:30");
+                p.days[0].blocks[2].start = t("11:30");
+                p.days[0].blocks[2].end = t("12:30");
+            },
+            &["no_break"],
+        ),
+        (
+            "a 15-minute gap counts as a break",
+            |p| {
+                p.days[0].blocks.retain(|b| b.kind != BlockKind::Break);
+            },
+            &[],
+        ),
+        // Fasting.
+        (
+            "lunch before a dose",
+            |p| {
+                let b = find(p, BlockKind::KapPreparation, 0).clone();
+                p.days[1].blocks.push(Block {
+                    id: 999,
+                    kind: BlockKind::Lunch,
+                    title: "Brunch".into(),
+                    start: t("08:00"),
+                    end: t("08:30"),
+                    ..b
+                });
+            },
+            &["meal_in_fasting_window", "outside_window"],
+        ),
+        (
+            "lunch long before a dose",
+            |p| {
+                p.settings.fasting_hours = 2;
+            },
+            &[],
+        ),
+        // Screening, clearance, rides, monitors.
+        (
+            "a yes in screening",
+            |p| {
+                p.kap
+                    .screening_b
+                    .set(Contraindication::Glaucoma, Answer::Yes)
+            },
+            &["screening_flag"],
+        ),
+        (
+            "an unknown in screening",
+            |p| {
+                p.kap
+                    .screening_a
+                    .set(Contraindication::Epilepsy, Answer::Unknown)
+            },
+            &["screening_incomplete"],
+        ),
+        (
+            "screening of someone who does not dose",
+            |p| {
+                p.kap.doses = Doses::PartnerA;
+                p.kap
+                    .screening_b
+                    .set(Contraindication::Glaucoma, Answer::Yes);
+            },
+            &[],
+        ),
+        (
+            "no clearance",
+            |p| p.kap.clearance = None,
+            &["no_clearance"],
+        ),
+        (
+            "no ride for one partner",
+            |p| p.kap.rides.truncate(1),
+            &["no_ride_home"],
+        ),
+        (
+            "a ride on the wrong day",
+            |p| {
+                for r in &mut p.kap.rides {
+                    r.day = 0;
+                }
+            },
+            &["no_ride_home", "no_ride_home"],
+        ),
+        (
+            "travel after the dose",
+            |p| find(p, BlockKind::KapIntegration, 0).travel = true,
+            &["travel_after_dosing"],
+        ),
+        (
+            "travel before the dose",
+            |p| find(p, BlockKind::JointSession, 0).travel = true,
+            &[],
+        ),
+        (
+            "both dose, no monitor",
+            |p| p.kap.sober_monitors = 0,
+            &["too_few_monitors"],
+        ),
+        (
+            "one doses, no monitor",
+            |p| {
+                p.kap.sober_monitors = 0;
+                p.kap.doses = Doses::PartnerB;
+            },
+            &[],
+        ),
+        // A second dosing.
+        (
+            "two dosings",
+            |p| second_dosing(p),
+            &["multiple_dosings", "fasting_start"],
+        ),
+        (
+            "two dosings, signed off",
+            |p| {
+                second_dosing(p);
+                p.kap.multiple_dosings_signed_off = true;
+            },
+            &["fasting_start"],
+        ),
+        // Integration outside the window, and the last day.
+        (
+            "integration a day late",
+            |p| {
+                p.settings.integration_window_hours = 24;
+                let i = find(p, BlockKind::KapIntegration, 0).clone();
+                p.days[2].blocks.retain(|b| b.end <= t("16:00"));
+                p.days[2].blocks.push(Block {
+                    id: 998,
+                    start: t("16:00"),
+                    end: t("17:00"),
+                    ..i
+                });
+            },
+            &["integration_outside_window"],
+        ),
+        (
+            "last-day dosing, integration only earlier",
+            |p| {
+                p.days.truncate(2);
+                p.days[1]
+                    .blocks
+                    .retain(|b| b.kind != BlockKind::KapIntegration);
+            },
+            &[
+                "no_integration_in_window",
+                "last_day_dosing_without_integration",
+            ],
+        ),
     ];
     for (name, edit, expected) in cases {
         let mut plan = base();
@@ -213,6 +417,7 @@ fn rules_table() {
         let mut codes: Vec<&str> = check(&plan).iter().map(|f| f.code).collect();
         codes.sort_unstable();
         let mut want = expected.to_vec();
+        want.push("fasting_start");
         want.sort_unstable();
         assert_eq!(codes, want, "case: {name}");
     }
@@ -221,11 +426,16 @@ fn rules_table() {
 #[test]
 fn findings_name_their_blocks_and_come_errors_first() {
     let mut plan = base();
-    plan.days[0].blocks[0].end = t("10:40");
-    find(&mut plan, BlockKind::Closing, 0).end = t("17:30");
+    plan.days[0].blocks[1].start = t("10:20");
+    let closing = find(&mut plan, BlockKind::Closing, 0);
+    closing.start = t("16:30");
+    closing.end = t("17:30");
     let findings = check(&plan);
     let severities: Vec<_> = findings.iter().map(|f| f.severity).collect();
-    assert_eq!(severities, [Severity::Error, Severity::Warning]);
+    assert_eq!(
+        severities,
+        [Severity::Error, Severity::Warning, Severity::Info]
+    );
     let overlap = &findings[0];
     assert_eq!(
         overlap.blocks,
@@ -237,4 +447,20 @@ fn findings_name_their_blocks_and_come_errors_first() {
         overlap.message
     );
     assert!(findings[1].message.contains("17:30") && findings[1].message.contains("17:00"));
+}
+
+/// Copies day 2's dosing bundle onto day 3 (replacing day 3).
+fn second_dosing(plan: &mut Plan) {
+    let mut day = plan.days[1].clone();
+    for (i, block) in day.blocks.iter_mut().enumerate() {
+        block.id = 500 + i as u32;
+    }
+    plan.days[2] = day;
+    for person in [Person::PartnerA, Person::PartnerB] {
+        plan.kap.rides.push(Ride {
+            day: 2,
+            person,
+            driver: "Kim".into(),
+        });
+    }
 }

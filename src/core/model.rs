@@ -292,6 +292,8 @@ pub struct Block {
     pub attendees: Attendees,
     /// Clinician-only: never shown to the couple, never shared.
     pub notes: String,
+    /// The participants must travel for this block (it is away from the practice).
+    pub travel: bool,
 }
 
 impl Block {
@@ -315,6 +317,12 @@ pub struct Settings {
     pub integration_window_hours: u16,
     /// No food for this long before a dose (default 4 h).
     pub fasting_hours: u16,
+    /// Active therapy a day before the load warning (default 6 h).
+    pub daily_load_minutes: u16,
+    /// The longest stretch of sessions without a break (default 3 h).
+    pub max_stretch_minutes: u16,
+    /// The practice's policy: sober monitors present when both partners dose (default 1).
+    pub monitors_when_both_dose: u8,
 }
 
 impl Default for Settings {
@@ -323,6 +331,226 @@ impl Default for Settings {
             dosing_minutes: 180,
             integration_window_hours: 72,
             fasting_hours: 4,
+            daily_load_minutes: 6 * 60,
+            max_stretch_minutes: 3 * 60,
+            monitors_when_both_dose: 1,
+        }
+    }
+}
+
+/// A screening question's answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Answer {
+    #[default]
+    Unknown,
+    Yes,
+    No,
+}
+
+impl Answer {
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::Unknown => "unknown",
+            Answer::Yes => "yes",
+            Answer::No => "no",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Answer> {
+        [Answer::Unknown, Answer::Yes, Answer::No]
+            .into_iter()
+            .find(|a| a.code() == code)
+    }
+}
+
+/// Reasons to discuss KAP with the prescriber before dosing (from the domain primer). Never a
+/// diagnosis: a "yes" means "talk to the prescriber first".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contraindication {
+    HighBloodPressure,
+    HeartDisease,
+    Pregnancy,
+    Psychosis,
+    BipolarMania,
+    BrainInjury,
+    Glaucoma,
+    Epilepsy,
+    SubstanceUse,
+    CannotAbstain,
+}
+
+impl Contraindication {
+    pub const ALL: [Contraindication; 10] = [
+        Contraindication::HighBloodPressure,
+        Contraindication::HeartDisease,
+        Contraindication::Pregnancy,
+        Contraindication::Psychosis,
+        Contraindication::BipolarMania,
+        Contraindication::BrainInjury,
+        Contraindication::Glaucoma,
+        Contraindication::Epilepsy,
+        Contraindication::SubstanceUse,
+        Contraindication::CannotAbstain,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Contraindication::HighBloodPressure => "high_blood_pressure",
+            Contraindication::HeartDisease => "heart_disease",
+            Contraindication::Pregnancy => "pregnancy_or_breastfeeding",
+            Contraindication::Psychosis => "psychosis",
+            Contraindication::BipolarMania => "bipolar_mania",
+            Contraindication::BrainInjury => "brain_injury",
+            Contraindication::Glaucoma => "glaucoma",
+            Contraindication::Epilepsy => "epilepsy",
+            Contraindication::SubstanceUse => "substance_use",
+            Contraindication::CannotAbstain => "cannot_abstain_alcohol",
+        }
+    }
+
+    pub fn question(self) -> &'static str {
+        match self {
+            Contraindication::HighBloodPressure => {
+                "Uncontrolled high blood pressure (over 140/90 at the start of a session)"
+            }
+            Contraindication::HeartDisease => "Heart disease",
+            Contraindication::Pregnancy => "Pregnant or breastfeeding",
+            Contraindication::Psychosis => "History of psychosis",
+            Contraindication::BipolarMania => "History of bipolar mania",
+            Contraindication::BrainInjury => {
+                "Recent traumatic brain injury or raised intracranial pressure"
+            }
+            Contraindication::Glaucoma => "Glaucoma",
+            Contraindication::Epilepsy => "Recent epilepsy or seizures",
+            Contraindication::SubstanceUse => "Active substance use",
+            Contraindication::CannotAbstain => "Unable to abstain from alcohol for 24 hours",
+        }
+    }
+}
+
+/// One participant's screening answers, one per contraindication (in `Contraindication::ALL`
+/// order).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Screening(pub [Answer; 10]);
+
+impl Screening {
+    pub fn answer(&self, item: Contraindication) -> Answer {
+        self.0[item as usize]
+    }
+
+    pub fn set(&mut self, item: Contraindication, answer: Answer) {
+        self.0[item as usize] = answer;
+    }
+}
+
+/// A person in the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Person {
+    PartnerA,
+    PartnerB,
+    Client,
+}
+
+impl Person {
+    pub fn code(self) -> &'static str {
+        match self {
+            Person::PartnerA => "partner_a",
+            Person::PartnerB => "partner_b",
+            Person::Client => "client",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Person> {
+        [Person::PartnerA, Person::PartnerB, Person::Client]
+            .into_iter()
+            .find(|p| p.code() == code)
+    }
+
+    pub fn name(self, participants: &Participants) -> String {
+        match (self, participants) {
+            (Person::PartnerA, Participants::Couple { partner_a, .. }) => partner_a.clone(),
+            (Person::PartnerB, Participants::Couple { partner_b, .. }) => partner_b.clone(),
+            (_, Participants::Individual { client }) => client.clone(),
+            (Person::Client, Participants::Couple { .. }) => "the client".to_string(),
+        }
+    }
+}
+
+/// Who takes the medicine in a couples plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Doses {
+    PartnerA,
+    PartnerB,
+    #[default]
+    Both,
+}
+
+impl Doses {
+    pub fn code(self) -> &'static str {
+        match self {
+            Doses::PartnerA => "partner_a",
+            Doses::PartnerB => "partner_b",
+            Doses::Both => "both",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Doses> {
+        [Doses::PartnerA, Doses::PartnerB, Doses::Both]
+            .into_iter()
+            .find(|d| d.code() == code)
+    }
+}
+
+/// The prescriber's medical clearance, as recorded by the therapist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clearance {
+    pub date: NaiveDate,
+    pub prescriber: String,
+}
+
+/// Who drives a dosing participant home on a dosing day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ride {
+    /// 0-based day index.
+    pub day: usize,
+    pub person: Person,
+    pub driver: String,
+}
+
+/// Clinician-only KAP records: screening, clearance, who doses, rides home.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KapRecord {
+    /// Couples only; an individual client always doses.
+    pub doses: Doses,
+    /// Partner A's answers, or the client's.
+    pub screening_a: Screening,
+    /// Partner B's answers (couples).
+    pub screening_b: Screening,
+    pub clearance: Option<Clearance>,
+    pub rides: Vec<Ride>,
+    /// Sober monitors present when both partners dose.
+    pub sober_monitors: u8,
+    /// The prescriber explicitly signed off more than one dosing in this intensive.
+    pub multiple_dosings_signed_off: bool,
+}
+
+impl KapRecord {
+    /// The people who take the medicine.
+    pub fn dosers(&self, participants: &Participants) -> Vec<Person> {
+        match participants {
+            Participants::Individual { .. } => vec![Person::Client],
+            Participants::Couple { .. } => match self.doses {
+                Doses::PartnerA => vec![Person::PartnerA],
+                Doses::PartnerB => vec![Person::PartnerB],
+                Doses::Both => vec![Person::PartnerA, Person::PartnerB],
+            },
+        }
+    }
+
+    pub fn screening(&self, person: Person) -> &Screening {
+        match person {
+            Person::PartnerB => &self.screening_b,
+            _ => &self.screening_a,
         }
     }
 }
@@ -369,6 +597,8 @@ pub struct Plan {
     /// IANA name of the practice's time zone, e.g. "America/Los_Angeles".
     pub time_zone: String,
     pub settings: Settings,
+    /// Clinician-only KAP records.
+    pub kap: KapRecord,
     /// One entry per day of the intensive (MIN_DAYS..=MAX_DAYS).
     pub days: Vec<Day>,
 }
@@ -392,6 +622,15 @@ impl Plan {
             .iter()
             .enumerate()
             .flat_map(|(index, day)| day.blocks.iter().map(move |block| (index, block)))
+    }
+
+    pub fn find_block(&self, id: BlockId) -> Option<(usize, &Block)> {
+        self.blocks().find(|(_, b)| b.id == id)
+    }
+
+    /// An id no block of this plan uses yet.
+    pub fn next_block_id(&self) -> BlockId {
+        self.blocks().map(|(_, b)| b.id).max().unwrap_or(0) + 1
     }
 
     pub fn has_kap(&self) -> bool {

@@ -1,12 +1,17 @@
 //! The rule checker: every safety and logistics finding for a plan, at once. It warns; it never
 //! blocks. `docs/rules.md` lists every code.
 
-use super::model::{moment, Block, BlockId, BlockKind, Plan};
+use super::model::{
+    moment, Answer, Block, BlockId, BlockKind, Contraindication, Doses, Participants, Plan,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// The agenda contradicts a safety or logistics rule.
     Error,
+    /// Something to check, or still to record.
     Warning,
+    /// For information.
     Info,
 }
 
@@ -47,6 +52,8 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     {
         check_dosing(plan, index, dosing, &mut findings);
     }
+    check_integrations(plan, &mut findings);
+    check_kap_records(plan, &mut findings);
     // Errors first, keeping the agenda order within each severity.
     [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
@@ -86,6 +93,7 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
     }
     let mut sorted: Vec<&Block> = blocks.iter().filter(|b| b.start < b.end).collect();
     sorted.sort_unstable_by_key(|b| (b.start, b.end, b.id));
+    check_load(plan, day, &sorted, findings);
     for (i, first) in sorted.iter().enumerate() {
         for second in sorted[i + 1..].iter().take_while(|b| b.start < first.end) {
             findings.push(Finding {
@@ -189,7 +197,65 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
         });
     }
 
-    if index + 1 == plan.days.len() && after.is_none() {
+    // Fasting: counted back from the dose.
+    let fasting = u32::from(plan.settings.fasting_hours) * 60;
+    let fasting_from = start.saturating_sub(fasting);
+    for (i, meal) in plan.blocks().filter(|(_, b)| b.kind == BlockKind::Lunch) {
+        if moment(i, meal.end) > fasting_from && moment(i, meal.start) < start {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                code: "meal_in_fasting_window",
+                message: format!(
+                    "\"{}\" on day {} at {} falls within the {} hours of fasting before the dose on day {day} at {}. No food for {} hours before a dose.",
+                    meal.title,
+                    i + 1,
+                    meal.start,
+                    plan.settings.fasting_hours,
+                    dosing.start,
+                    plan.settings.fasting_hours
+                ),
+                blocks: vec![meal.id, dosing.id],
+            });
+        }
+    }
+    let fasting_day = fasting_from / (24 * 60);
+    let fasting_time = (fasting_from % (24 * 60)) as u16;
+    let when = if fasting_day as usize == index {
+        "".to_string()
+    } else if fasting_day as usize + 1 == index {
+        " the evening before".to_string()
+    } else {
+        format!(" on day {}", fasting_day + 1)
+    };
+    findings.push(Finding {
+        severity: Severity::Info,
+        code: "fasting_start",
+        message: format!(
+            "Fasting starts at {}{when}: {} hours before the dose on day {day} at {}. Clear liquids may be allowed for longer; follow the prescriber.",
+            super::model::Time::from_minutes(fasting_time).unwrap_or(dosing.start),
+            plan.settings.fasting_hours,
+            dosing.start
+        ),
+        blocks: vec![dosing.id],
+    });
+
+    let last_day = index + 1 == plan.days.len();
+    let integrated_after = plan.days[index]
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::KapIntegration && b.start >= dosing.end);
+    if last_day && !integrated_after {
+        findings.push(Finding {
+            severity: Severity::Error,
+            code: "last_day_dosing_without_integration",
+            message: format!(
+                "{at} is on the last day with no integration after it. Every dosing is followed by integration, and this is the last chance within the intensive."
+            ),
+            blocks: vec![dosing.id],
+        });
+    }
+
+    if last_day && after.is_none() {
         findings.push(Finding {
             severity: Severity::Error,
             code: "dosing_last_day_nothing_after",
@@ -197,6 +263,242 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
                 "{at} is on the last day with nothing after it: there is no time left for recovery, discharge or integration."
             ),
             blocks: vec![dosing.id],
+        });
+    }
+}
+
+/// Sessions that count towards the day's load of active therapy.
+pub fn is_active(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::CheckIn
+            | BlockKind::JointSession
+            | BlockKind::IndividualSession
+            | BlockKind::KapPreparation
+            | BlockKind::KapIntegration
+            | BlockKind::Closing
+    )
+}
+
+/// Daily load and stretches without a break (`sorted`: the day's well-formed blocks by start).
+fn check_load(plan: &Plan, day: usize, sorted: &[&Block], findings: &mut Vec<Finding>) {
+    let active: Vec<&&Block> = sorted.iter().filter(|b| is_active(b.kind)).collect();
+    let load: u32 = active.iter().map(|b| u32::from(b.minutes())).sum();
+    if load > u32::from(plan.settings.daily_load_minutes) {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            code: "daily_load",
+            message: format!(
+                "Day {day} has {} of active sessions; this plan's budget is {}. Intensive work is draining, and many programs cap it at about 4–6 hours a day.",
+                hours(load),
+                hours(u32::from(plan.settings.daily_load_minutes))
+            ),
+            blocks: active.iter().map(|b| b.id).collect(),
+        });
+    }
+    // A stretch runs through active sessions that follow each other with less than 15 minutes
+    // between them; breaks, meals, rest, the dosing itself and gaps of 15 minutes end it.
+    let limit = u32::from(plan.settings.max_stretch_minutes);
+    let mut stretch: Vec<&Block> = Vec::new();
+    let flush = |stretch: &mut Vec<&Block>, findings: &mut Vec<Finding>| {
+        if let (Some(first), Some(last)) = (stretch.first(), stretch.last()) {
+            let length = u32::from(last.end.minutes() - first.start.minutes());
+            if length > limit {
+                findings.push(Finding {
+                    severity: Severity::Warning,
+                    code: "no_break",
+                    message: format!(
+                        "Day {day} runs {} without a break, from {} to {}; this plan allows {} at most. A break of 15 minutes or more helps everyone stay present.",
+                        hours(length), first.start, last.end, hours(limit)
+                    ),
+                    blocks: stretch.iter().map(|b| b.id).collect(),
+                });
+            }
+        }
+        stretch.clear();
+    };
+    for block in sorted {
+        if !is_active(block.kind) {
+            flush(&mut stretch, findings);
+            continue;
+        }
+        if let Some(last) = stretch.last() {
+            if block.start.minutes() >= last.end.minutes() + 15 {
+                flush(&mut stretch, findings);
+            }
+        }
+        stretch.push(block);
+    }
+    flush(&mut stretch, findings);
+}
+
+/// "2 h 30 min", "45 min", "6 h".
+pub fn hours(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// Integration sessions that no dosing's window covers.
+fn check_integrations(plan: &Plan, findings: &mut Vec<Finding>) {
+    let window = u32::from(plan.settings.integration_window_hours) * 60;
+    let dosing_ends: Vec<u32> = plan
+        .blocks()
+        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+        .map(|(i, b)| moment(i, b.end))
+        .collect();
+    if dosing_ends.is_empty() {
+        return;
+    }
+    for (index, block) in plan
+        .blocks()
+        .filter(|(_, b)| b.kind == BlockKind::KapIntegration)
+    {
+        let at = moment(index, block.start);
+        let covered = dosing_ends
+            .iter()
+            .any(|end| at >= *end && at <= end + window);
+        if !covered {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                code: "integration_outside_window",
+                message: format!(
+                    "\"{}\" on day {} at {} is not within {} hours after a dosing. Integration works best while the mind is still especially open.",
+                    block.title,
+                    index + 1,
+                    block.start,
+                    plan.settings.integration_window_hours
+                ),
+                blocks: vec![block.id],
+            });
+        }
+    }
+}
+
+/// Screening, clearance, rides, monitors and sign-off: only when the plan has a dosing.
+fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
+    let dosings: Vec<(usize, &Block)> = plan
+        .blocks()
+        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+        .collect();
+    if dosings.is_empty() {
+        return;
+    }
+    let ids: Vec<BlockId> = dosings.iter().map(|(_, b)| b.id).collect();
+    let kap = &plan.kap;
+    for person in kap.dosers(&plan.participants) {
+        let name = person.name(&plan.participants);
+        let screening = kap.screening(person);
+        let flagged: Vec<&str> = Contraindication::ALL
+            .iter()
+            .filter(|c| screening.answer(**c) == Answer::Yes)
+            .map(|c| c.question())
+            .collect();
+        if !flagged.is_empty() {
+            findings.push(Finding {
+                severity: Severity::Error,
+                code: "screening_flag",
+                message: format!(
+                    "Screening for {name} answered yes to: {}. Discuss with the prescriber before dosing.",
+                    flagged.join("; ")
+                ),
+                blocks: ids.clone(),
+            });
+        }
+        let unknown = Contraindication::ALL
+            .iter()
+            .filter(|c| screening.answer(**c) == Answer::Unknown)
+            .count();
+        if unknown > 0 {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                code: "screening_incomplete",
+                message: format!(
+                    "Screening for {name} is incomplete ({unknown} of {} questions unanswered). Discuss with the prescriber before dosing.",
+                    Contraindication::ALL.len()
+                ),
+                blocks: ids.clone(),
+            });
+        }
+    }
+    if kap.clearance.is_none() {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            code: "no_clearance",
+            message: "No prescriber clearance is recorded. A licensed prescriber screens medically and must clear each person before any dosing.".to_string(),
+            blocks: ids.clone(),
+        });
+    }
+    let mut dosing_days: Vec<usize> = dosings.iter().map(|(day, _)| *day).collect();
+    dosing_days.dedup();
+    for day in dosing_days {
+        for person in kap.dosers(&plan.participants) {
+            let has_ride = kap
+                .rides
+                .iter()
+                .any(|r| r.day == day && r.person == person && !r.driver.trim().is_empty());
+            if !has_ride {
+                findings.push(Finding {
+                    severity: Severity::Warning,
+                    code: "no_ride_home",
+                    message: format!(
+                        "No ride home is recorded for {} on day {}. Nobody drives after a dose until the next day, after sleep.",
+                        person.name(&plan.participants),
+                        day + 1
+                    ),
+                    blocks: dosings.iter().filter(|(d, _)| *d == day).map(|(_, b)| b.id).collect(),
+                });
+            }
+        }
+        let first_dose_end = dosings
+            .iter()
+            .filter(|(d, _)| *d == day)
+            .map(|(_, b)| b.end)
+            .min();
+        if let Some(end) = first_dose_end {
+            for block in plan.days[day]
+                .blocks
+                .iter()
+                .filter(|b| b.travel && b.start >= end)
+            {
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    code: "travel_after_dosing",
+                    message: format!(
+                        "\"{}\" on day {} at {} needs travel after a dose the same day. Keep the rest of a dosing day at the practice or at home.",
+                        block.title,
+                        day + 1,
+                        block.start
+                    ),
+                    blocks: vec![block.id],
+                });
+            }
+        }
+    }
+    let both_dose =
+        matches!(plan.participants, Participants::Couple { .. }) && kap.doses == Doses::Both;
+    if both_dose && kap.sober_monitors < plan.settings.monitors_when_both_dose {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            code: "too_few_monitors",
+            message: format!(
+                "Both partners dose, with {} sober monitor(s) recorded; the practice's policy asks for {}.",
+                kap.sober_monitors, plan.settings.monitors_when_both_dose
+            ),
+            blocks: ids.clone(),
+        });
+    }
+    if dosings.len() > 1 && !kap.multiple_dosings_signed_off {
+        findings.push(Finding {
+            severity: Severity::Error,
+            code: "multiple_dosings",
+            message: format!(
+                "This intensive has {} dosing sessions. More than one dosing in an intensive is unusual and needs the prescriber's explicit sign-off.",
+                dosings.len()
+            ),
+            blocks: ids,
         });
     }
 }

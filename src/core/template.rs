@@ -210,6 +210,7 @@ impl Layout<'_> {
             title: title.to_string(),
             attendees,
             notes: String::new(),
+            travel: false,
         }
     }
 
@@ -473,6 +474,18 @@ impl Parts<'_> {
     }
 }
 
+/// The 0-based day that holds the midpoint of `days` equal daily windows (the later day on a tie).
+pub fn midway_day(days: usize) -> usize {
+    days / 2
+}
+
+/// On a 1-day intensive, KAP midway doses at the midpoint of the day, rounded up to the quarter
+/// hour.
+pub fn one_day_dose_time(day_start: Time, day_end: Time) -> Time {
+    let midpoint = (day_start.minutes() + day_end.minutes()) / 2;
+    Time::from_minutes(midpoint.div_ceil(15) * 15).unwrap_or(day_end)
+}
+
 /// Builds a plan from a template, or explains why the placement cannot fit.
 pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
     let n = spec.days;
@@ -492,7 +505,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
     let kap_day = match spec.kap {
         KapPlacement::None => None,
         KapPlacement::AtStart => Some(0),
-        KapPlacement::Midway => Some(n / 2),
+        KapPlacement::Midway => Some(midway_day(n)),
     };
 
     let mut layout = Layout {
@@ -555,6 +568,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
         day_end: spec.day_end,
         time_zone: spec.time_zone.clone(),
         settings: spec.settings,
+        kap: Default::default(),
         days,
     })
 }
@@ -575,9 +589,7 @@ fn kap_day_slots(
         // Therapy in the first half of the day; the dosing starts at its midpoint.
         before.extend(parts.opening());
         before.push(Slot::Fill);
-        let window = spec.day_end.minutes() - spec.day_start.minutes();
-        let midpoint = spec.day_start.minutes() + window / 2;
-        let dose_at = midpoint.div_ceil(15) * 15;
+        let dose_at = one_day_dose_time(spec.day_start, spec.day_end).minutes();
         let prep_at = dose_at.saturating_sub(PREPARATION + VITALS);
         before.push(Slot::At(
             Time::from_minutes(prep_at).unwrap_or(spec.day_start),

@@ -1,23 +1,27 @@
 //! The persisted format (see docs/plan-format.md). It is a promise to users, so it is kept apart
-//! from the domain types: these `*V1` structs mirror the JSON field by field, and conversion to
-//! the domain validates everything. Older versions are migrated forward step by step.
+//! from the domain types: the `*V2` structs mirror the current JSON field by field, and conversion
+//! to the domain validates everything. Older versions keep their own structs (`v1`) and are
+//! migrated forward one step at a time.
 
 use crate::core::model::{
-    format_date, parse_date, Attendees, Block, BlockKind, Day, Participants, Plan, Settings, Time,
-    MAX_DAYS, MIN_DAYS,
+    format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
+    Doses, KapRecord, Participants, Person, Plan, Ride, Screening, Settings, Time, MAX_DAYS,
+    MIN_DAYS,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
+use std::collections::BTreeMap;
 use std::collections::HashSet;
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
-// Migrations: when FORMAT_VERSION goes up, keep the old `*V1` structs, add the new ones, and add
-// a step in `decode_plan` plus a fixture under tests/fixtures/ for the old version.
+// Migrations: when FORMAT_VERSION goes up, move the current structs into a module of their own
+// (as `v1` is), add the new ones, add a step in `decode_plan`, and keep a fixture of the old
+// version under tests/fixtures/ with a test that it migrates exactly.
 
 // Limits that keep a hostile document from costing much.
 pub const MAX_DOCUMENT_BYTES: usize = 1_000_000;
@@ -57,14 +61,69 @@ impl fmt::Display for DecodeError {
     }
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct StoredPlanV1 {
-    pub format_version: u32,
-    pub plan: PlanV1,
+/// Version 1 (Intensive Planner 0.1): no KAP records, no travel flag, three settings.
+pub mod v1 {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+    pub struct StoredPlan {
+        pub format_version: u32,
+        pub plan: Plan,
+    }
+
+    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+    pub struct Plan {
+        pub id: String,
+        pub title: String,
+        /// "couples" or "individual".
+        pub format: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub partner_a: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub partner_b: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        pub start_date: String,
+        pub day_start: String,
+        pub day_end: String,
+        pub time_zone: String,
+        pub settings: Settings,
+        pub days: Vec<Day>,
+    }
+
+    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+    pub struct Settings {
+        pub dosing_minutes: u16,
+        pub integration_window_hours: u16,
+        pub fasting_hours: u16,
+    }
+
+    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+    pub struct Day {
+        pub blocks: Vec<Block>,
+    }
+
+    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+    pub struct Block {
+        pub id: u32,
+        pub start: String,
+        pub end: String,
+        pub kind: String,
+        pub title: String,
+        pub attendees: String,
+        #[serde(default)]
+        pub notes: String,
+    }
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct PlanV1 {
+pub struct StoredPlanV2 {
+    pub format_version: u32,
+    pub plan: PlanV2,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct PlanV2 {
     pub id: String,
     pub title: String,
     /// "couples" or "individual".
@@ -79,24 +138,54 @@ pub struct PlanV1 {
     pub day_start: String,
     pub day_end: String,
     pub time_zone: String,
-    pub settings: SettingsV1,
-    pub days: Vec<DayV1>,
+    pub settings: SettingsV2,
+    pub kap: KapV2,
+    pub days: Vec<DayV2>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct SettingsV1 {
+pub struct SettingsV2 {
     pub dosing_minutes: u16,
     pub integration_window_hours: u16,
     pub fasting_hours: u16,
+    pub daily_load_minutes: u16,
+    pub max_stretch_minutes: u16,
+    pub monitors_when_both_dose: u8,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct KapV2 {
+    /// "partner_a", "partner_b" or "both" (couples; ignored for an individual).
+    pub doses: String,
+    /// Answers by person ("partner_a", "partner_b", "client"), then by contraindication code.
+    pub screening: BTreeMap<String, BTreeMap<String, String>>,
+    pub clearance: Option<ClearanceV2>,
+    pub rides: Vec<RideV2>,
+    pub sober_monitors: u8,
+    pub multiple_dosings_signed_off: bool,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct DayV1 {
-    pub blocks: Vec<BlockV1>,
+pub struct ClearanceV2 {
+    pub date: String,
+    pub prescriber: String,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct BlockV1 {
+pub struct RideV2 {
+    /// 1-based day number.
+    pub day: usize,
+    pub person: String,
+    pub driver: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct DayV2 {
+    pub blocks: Vec<BlockV2>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct BlockV2 {
     pub id: u32,
     pub start: String,
     pub end: String,
@@ -105,13 +194,69 @@ pub struct BlockV1 {
     pub attendees: String,
     #[serde(default)]
     pub notes: String,
+    #[serde(default)]
+    pub travel: bool,
+}
+
+/// Version 1 to 2: the new settings take their defaults, KAP records start empty (both partners
+/// dose, every screening answer unknown), and no block requires travel.
+pub fn migrate_v1(old: v1::StoredPlan) -> StoredPlanV2 {
+    let p = old.plan;
+    let defaults = Settings::default();
+    StoredPlanV2 {
+        format_version: 2,
+        plan: PlanV2 {
+            id: p.id,
+            title: p.title,
+            format: p.format,
+            partner_a: p.partner_a,
+            partner_b: p.partner_b,
+            client: p.client,
+            start_date: p.start_date,
+            day_start: p.day_start,
+            day_end: p.day_end,
+            time_zone: p.time_zone,
+            settings: SettingsV2 {
+                dosing_minutes: p.settings.dosing_minutes,
+                integration_window_hours: p.settings.integration_window_hours,
+                fasting_hours: p.settings.fasting_hours,
+                daily_load_minutes: defaults.daily_load_minutes,
+                max_stretch_minutes: defaults.max_stretch_minutes,
+                monitors_when_both_dose: defaults.monitors_when_both_dose,
+            },
+            kap: KapV2 {
+                doses: "both".to_string(),
+                ..KapV2::default()
+            },
+            days: p
+                .days
+                .into_iter()
+                .map(|day| DayV2 {
+                    blocks: day
+                        .blocks
+                        .into_iter()
+                        .map(|b| BlockV2 {
+                            id: b.id,
+                            start: b.start,
+                            end: b.end,
+                            kind: b.kind,
+                            title: b.title,
+                            attendees: b.attendees,
+                            notes: b.notes,
+                            travel: false,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        },
+    }
 }
 
 /// The document stored for a plan.
-pub fn stored(plan: &Plan) -> StoredPlanV1 {
-    StoredPlanV1 {
+pub fn stored(plan: &Plan) -> StoredPlanV2 {
+    StoredPlanV2 {
         format_version: FORMAT_VERSION,
-        plan: to_v1(plan),
+        plan: to_v2(plan),
     }
 }
 
@@ -151,14 +296,16 @@ pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
     if version > FORMAT_VERSION {
         return Err(DecodeError::Newer(version));
     }
-    // Each older version is read with its own structs and migrated forward one step at a time,
-    // e.g. `1 => migrate_v1_to_v2(from_str::<StoredPlanV1>(text)?)`, once version 2 exists.
-    let stored: StoredPlanV1 =
-        serde_json::from_str(text).map_err(|e| DecodeError::Invalid(e.to_string()))?;
-    from_v1(stored.plan).map_err(DecodeError::Invalid)
+    let invalid = |e: serde_json::Error| DecodeError::Invalid(e.to_string());
+    // Each older version is read with its own structs and migrated one step at a time.
+    let stored: StoredPlanV2 = match version {
+        1 => migrate_v1(serde_json::from_str(text).map_err(invalid)?),
+        _ => serde_json::from_str(text).map_err(invalid)?,
+    };
+    from_v2(stored.plan).map_err(DecodeError::Invalid)
 }
 
-pub fn to_v1(plan: &Plan) -> PlanV1 {
+pub fn to_v2(plan: &Plan) -> PlanV2 {
     let (format, partner_a, partner_b, client) = match &plan.participants {
         Participants::Couple {
             partner_a,
@@ -171,7 +318,7 @@ pub fn to_v1(plan: &Plan) -> PlanV1 {
         ),
         Participants::Individual { client } => ("individual", None, None, Some(client.clone())),
     };
-    PlanV1 {
+    PlanV2 {
         id: plan.id.clone(),
         title: plan.title.clone(),
         format: format.to_string(),
@@ -182,19 +329,23 @@ pub fn to_v1(plan: &Plan) -> PlanV1 {
         day_start: plan.day_start.to_string(),
         day_end: plan.day_end.to_string(),
         time_zone: plan.time_zone.clone(),
-        settings: SettingsV1 {
+        settings: SettingsV2 {
             dosing_minutes: plan.settings.dosing_minutes,
             integration_window_hours: plan.settings.integration_window_hours,
             fasting_hours: plan.settings.fasting_hours,
+            daily_load_minutes: plan.settings.daily_load_minutes,
+            max_stretch_minutes: plan.settings.max_stretch_minutes,
+            monitors_when_both_dose: plan.settings.monitors_when_both_dose,
         },
+        kap: kap_to_v2(&plan.kap, &plan.participants),
         days: plan
             .days
             .iter()
-            .map(|day| DayV1 {
+            .map(|day| DayV2 {
                 blocks: day
                     .blocks
                     .iter()
-                    .map(|b| BlockV1 {
+                    .map(|b| BlockV2 {
                         id: b.id,
                         start: b.start.to_string(),
                         end: b.end.to_string(),
@@ -202,11 +353,117 @@ pub fn to_v1(plan: &Plan) -> PlanV1 {
                         title: b.title.clone(),
                         attendees: b.attendees.code().to_string(),
                         notes: b.notes.clone(),
+                        travel: b.travel,
                     })
                     .collect(),
             })
             .collect(),
     }
+}
+
+fn people(participants: &Participants) -> &'static [Person] {
+    match participants {
+        Participants::Couple { .. } => &[Person::PartnerA, Person::PartnerB],
+        Participants::Individual { .. } => &[Person::Client],
+    }
+}
+
+fn kap_to_v2(kap: &KapRecord, participants: &Participants) -> KapV2 {
+    KapV2 {
+        doses: kap.doses.code().to_string(),
+        screening: people(participants)
+            .iter()
+            .map(|person| {
+                let answers = Contraindication::ALL
+                    .iter()
+                    .map(|item| {
+                        let answer = kap.screening(*person).answer(*item);
+                        (item.code().to_string(), answer.code().to_string())
+                    })
+                    .collect();
+                (person.code().to_string(), answers)
+            })
+            .collect(),
+        clearance: kap.clearance.as_ref().map(|c| ClearanceV2 {
+            date: format_date(c.date),
+            prescriber: c.prescriber.clone(),
+        }),
+        rides: kap
+            .rides
+            .iter()
+            .map(|r| RideV2 {
+                day: r.day + 1,
+                person: r.person.code().to_string(),
+                driver: r.driver.clone(),
+            })
+            .collect(),
+        sober_monitors: kap.sober_monitors,
+        multiple_dosings_signed_off: kap.multiple_dosings_signed_off,
+    }
+}
+
+fn kap_from_v2(v: KapV2, participants: &Participants, days: usize) -> Result<KapRecord, String> {
+    let doses = Doses::from_code(&v.doses).ok_or_else(|| {
+        format!(
+            "doses \"{}\" is not partner_a, partner_b or both",
+            clip(&v.doses)
+        )
+    })?;
+    let mut record = KapRecord {
+        doses,
+        sober_monitors: v.sober_monitors,
+        multiple_dosings_signed_off: v.multiple_dosings_signed_off,
+        ..KapRecord::default()
+    };
+    for (who, answers) in v.screening {
+        let person = Person::from_code(&who)
+            .filter(|p| people(participants).contains(p))
+            .ok_or_else(|| format!("screening for \"{}\" does not fit this plan", clip(&who)))?;
+        let mut screening = Screening::default();
+        for (code, answer) in answers {
+            let item = Contraindication::ALL
+                .into_iter()
+                .find(|c| c.code() == code)
+                .ok_or_else(|| format!("screening item \"{}\" is unknown", clip(&code)))?;
+            let answer = Answer::from_code(&answer).ok_or_else(|| {
+                format!(
+                    "screening answer \"{}\" is not yes, no or unknown",
+                    clip(&answer)
+                )
+            })?;
+            screening.set(item, answer);
+        }
+        match person {
+            Person::PartnerB => record.screening_b = screening,
+            _ => record.screening_a = screening,
+        }
+    }
+    if let Some(c) = v.clearance {
+        record.clearance = Some(Clearance {
+            date: parse_date(&c.date)
+                .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(&c.date)))?,
+            prescriber: text("the prescriber", c.prescriber, MAX_TEXT_CHARS)?,
+        });
+    }
+    for ride in v.rides {
+        let person = Person::from_code(&ride.person)
+            .filter(|p| people(participants).contains(p))
+            .ok_or_else(|| {
+                format!(
+                    "a ride for \"{}\" does not fit this plan",
+                    clip(&ride.person)
+                )
+            })?;
+        if !(1..=days).contains(&ride.day) {
+            return Err(format!("a ride is on day {}, outside the plan", ride.day));
+        }
+        record.rides.push(Ride {
+            day: ride.day - 1,
+            person,
+            driver: text("a driver", ride.driver, MAX_TEXT_CHARS)?,
+        });
+    }
+    Ok(record)
 }
 
 fn text(field: &str, value: String, max: usize) -> Result<String, String> {
@@ -236,7 +493,7 @@ fn clip(value: &str) -> String {
     value.chars().take(40).collect()
 }
 
-pub fn from_v1(v: PlanV1) -> Result<Plan, String> {
+pub fn from_v2(v: PlanV2) -> Result<Plan, String> {
     if v.id.is_empty()
         || v.id.len() > 64
         || !v.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
@@ -282,10 +539,14 @@ pub fn from_v1(v: PlanV1) -> Result<Plan, String> {
         dosing_minutes: v.settings.dosing_minutes,
         integration_window_hours: v.settings.integration_window_hours,
         fasting_hours: v.settings.fasting_hours,
+        daily_load_minutes: v.settings.daily_load_minutes,
+        max_stretch_minutes: v.settings.max_stretch_minutes,
+        monitors_when_both_dose: v.settings.monitors_when_both_dose,
     };
     if settings.dosing_minutes == 0 || settings.dosing_minutes > 24 * 60 {
         return Err("dosing_minutes is out of range".to_string());
     }
+    let kap = kap_from_v2(v.kap, &participants, v.days.len())?;
     let mut ids = HashSet::new();
     let mut days = Vec::with_capacity(v.days.len());
     for (index, day) in v.days.into_iter().enumerate() {
@@ -315,6 +576,7 @@ pub fn from_v1(v: PlanV1) -> Result<Plan, String> {
                 title: text("a block title", b.title, MAX_TEXT_CHARS)?,
                 attendees,
                 notes: text("notes", b.notes, MAX_NOTES_CHARS)?,
+                travel: b.travel,
             });
         }
         days.push(Day { blocks });
@@ -328,6 +590,7 @@ pub fn from_v1(v: PlanV1) -> Result<Plan, String> {
         day_end,
         time_zone: v.time_zone,
         settings,
+        kap,
         days,
     })
 }
