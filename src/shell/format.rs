@@ -1,16 +1,16 @@
 //! The persisted format (see docs/plan-format.md). It is a promise to users, so it is kept apart
-//! from the domain types: the `*V2` structs mirror the current JSON field by field, and conversion
-//! to the domain validates everything. Older versions keep their own structs (`v1`) and are
-//! migrated forward one step at a time.
+//! from the domain types: only this module knows the JSON shape. Reading goes through
+//! `serde_json::Value` and checks every field by hand, which names the field in every message and
+//! costs far fewer wasm bytes than a derived deserializer per struct (measured: about 10 KB brotli).
+//!
+//! Version 2 only added fields to version 1; each has a default, and that default is the
+//! migration. A change that is not additive gets a migration step in `decode_plan`.
 
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
-    Doses, KapRecord, Participants, Person, Plan, Ride, Screening, Settings, Time, MAX_DAYS,
-    MIN_DAYS,
+    Doses, KapRecord, Participants, Person, Plan, Ride, Settings, Time, MAX_DAYS, MIN_DAYS,
 };
-use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
-use std::collections::BTreeMap;
+use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -19,8 +19,8 @@ pub const FORMAT_VERSION: u32 = 2;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
-// Migrations: when FORMAT_VERSION goes up, move the current structs into a module of their own
-// (as `v1` is), add the new ones, add a step in `decode_plan`, and keep a fixture of the old
+// Migrations: when FORMAT_VERSION goes up, either add fields with defaults (additive), or add a
+// step in `decode_plan` that rewrites the old document. Either way keep a fixture of every old
 // version under tests/fixtures/ with a test that it migrates exactly.
 
 // Limits that keep a hostile document from costing much.
@@ -61,215 +61,16 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Version 1 (Intensive Planner 0.1): no KAP records, no travel flag, three settings.
-pub mod v1 {
-    use serde::{Deserialize, Serialize};
+type Object = Map<String, Value>;
 
-    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-    pub struct StoredPlan {
-        pub format_version: u32,
-        pub plan: Plan,
-    }
-
-    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-    pub struct Plan {
-        pub id: String,
-        pub title: String,
-        /// "couples" or "individual".
-        pub format: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub partner_a: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub partner_b: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        pub start_date: String,
-        pub day_start: String,
-        pub day_end: String,
-        pub time_zone: String,
-        pub settings: Settings,
-        pub days: Vec<Day>,
-    }
-
-    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-    pub struct Settings {
-        pub dosing_minutes: u16,
-        pub integration_window_hours: u16,
-        pub fasting_hours: u16,
-    }
-
-    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-    pub struct Day {
-        pub blocks: Vec<Block>,
-    }
-
-    #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-    pub struct Block {
-        pub id: u32,
-        pub start: String,
-        pub end: String,
-        pub kind: String,
-        pub title: String,
-        pub attendees: String,
-        #[serde(default)]
-        pub notes: String,
-    }
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct StoredPlanV2 {
-    pub format_version: u32,
-    pub plan: PlanV2,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct PlanV2 {
-    pub id: String,
-    pub title: String,
-    /// "couples" or "individual".
-    pub format: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partner_a: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partner_b: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client: Option<String>,
-    pub start_date: String,
-    pub day_start: String,
-    pub day_end: String,
-    pub time_zone: String,
-    pub settings: SettingsV2,
-    pub kap: KapV2,
-    pub days: Vec<DayV2>,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct SettingsV2 {
-    pub dosing_minutes: u16,
-    pub integration_window_hours: u16,
-    pub fasting_hours: u16,
-    pub daily_load_minutes: u16,
-    pub max_stretch_minutes: u16,
-    pub monitors_when_both_dose: u8,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
-pub struct KapV2 {
-    /// "partner_a", "partner_b" or "both" (couples; ignored for an individual).
-    pub doses: String,
-    /// Answers by person ("partner_a", "partner_b", "client"), then by contraindication code.
-    pub screening: BTreeMap<String, BTreeMap<String, String>>,
-    pub clearance: Option<ClearanceV2>,
-    pub rides: Vec<RideV2>,
-    pub sober_monitors: u8,
-    pub multiple_dosings_signed_off: bool,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ClearanceV2 {
-    pub date: String,
-    pub prescriber: String,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct RideV2 {
-    /// 1-based day number.
-    pub day: usize,
-    pub person: String,
-    pub driver: String,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct DayV2 {
-    pub blocks: Vec<BlockV2>,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct BlockV2 {
-    pub id: u32,
-    pub start: String,
-    pub end: String,
-    pub kind: String,
-    pub title: String,
-    pub attendees: String,
-    #[serde(default)]
-    pub notes: String,
-    #[serde(default)]
-    pub travel: bool,
-}
-
-/// Version 1 to 2: the new settings take their defaults, KAP records start empty (both partners
-/// dose, every screening answer unknown), and no block requires travel.
-pub fn migrate_v1(old: v1::StoredPlan) -> StoredPlanV2 {
-    let p = old.plan;
-    let defaults = Settings::default();
-    StoredPlanV2 {
-        format_version: 2,
-        plan: PlanV2 {
-            id: p.id,
-            title: p.title,
-            format: p.format,
-            partner_a: p.partner_a,
-            partner_b: p.partner_b,
-            client: p.client,
-            start_date: p.start_date,
-            day_start: p.day_start,
-            day_end: p.day_end,
-            time_zone: p.time_zone,
-            settings: SettingsV2 {
-                dosing_minutes: p.settings.dosing_minutes,
-                integration_window_hours: p.settings.integration_window_hours,
-                fasting_hours: p.settings.fasting_hours,
-                daily_load_minutes: defaults.daily_load_minutes,
-                max_stretch_minutes: defaults.max_stretch_minutes,
-                monitors_when_both_dose: defaults.monitors_when_both_dose,
-            },
-            kap: KapV2 {
-                doses: "both".to_string(),
-                ..KapV2::default()
-            },
-            days: p
-                .days
-                .into_iter()
-                .map(|day| DayV2 {
-                    blocks: day
-                        .blocks
-                        .into_iter()
-                        .map(|b| BlockV2 {
-                            id: b.id,
-                            start: b.start,
-                            end: b.end,
-                            kind: b.kind,
-                            title: b.title,
-                            attendees: b.attendees,
-                            notes: b.notes,
-                            travel: false,
-                        })
-                        .collect(),
-                })
-                .collect(),
-        },
-    }
-}
-
-/// The document stored for a plan.
-pub fn stored(plan: &Plan) -> StoredPlanV2 {
-    StoredPlanV2 {
-        format_version: FORMAT_VERSION,
-        plan: to_v2(plan),
-    }
+/// The JSON document stored for a plan.
+pub fn stored(plan: &Plan) -> Value {
+    json!({ "format_version": FORMAT_VERSION, "plan": plan_value(plan) })
 }
 
 /// The JSON text stored for a plan.
 pub fn encode_plan(plan: &Plan) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string(&stored(plan)).unwrap_or_default()
-}
-
-/// Only the version, read before anything else.
-#[derive(Deserialize)]
-struct Head {
-    format_version: Option<u64>,
+    stored(plan).to_string()
 }
 
 /// Reads a stored plan of any known version.
@@ -277,88 +78,71 @@ pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge(text.len()));
     }
-    if !text.trim_start().starts_with('{') {
-        // Valid JSON of another shape has no version; anything else is not JSON.
-        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            Ok(_) => DecodeError::NoVersion,
-            Err(e) => DecodeError::Json(e.to_string()),
-        });
-    }
-    let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
-        Category::Data => DecodeError::NoVersion,
-        _ => DecodeError::Json(e.to_string()),
-    })?;
-    let version = head
-        .format_version
+    let document: Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::Json(e.to_string()))?;
+    let version = document
+        .get("format_version")
+        .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
         .ok_or(DecodeError::NoVersion)?;
     if version > FORMAT_VERSION {
         return Err(DecodeError::Newer(version));
     }
-    let invalid = |e: serde_json::Error| DecodeError::Invalid(e.to_string());
-    // Each older version is read with its own structs and migrated one step at a time.
-    let stored: StoredPlanV2 = match version {
-        1 => migrate_v1(serde_json::from_str(text).map_err(invalid)?),
-        _ => serde_json::from_str(text).map_err(invalid)?,
-    };
-    from_v2(stored.plan).map_err(DecodeError::Invalid)
+    let plan = document
+        .get("plan")
+        .and_then(Value::as_object)
+        .ok_or_else(|| DecodeError::Invalid("plan is missing".to_string()))?;
+    plan_from(plan).map_err(DecodeError::Invalid)
 }
 
-pub fn to_v2(plan: &Plan) -> PlanV2 {
-    let (format, partner_a, partner_b, client) = match &plan.participants {
-        Participants::Couple {
-            partner_a,
-            partner_b,
-        } => (
-            "couples",
-            Some(partner_a.clone()),
-            Some(partner_b.clone()),
-            None,
-        ),
-        Participants::Individual { client } => ("individual", None, None, Some(client.clone())),
-    };
-    PlanV2 {
-        id: plan.id.clone(),
-        title: plan.title.clone(),
-        format: format.to_string(),
-        partner_a,
-        partner_b,
-        client,
-        start_date: format_date(plan.start_date),
-        day_start: plan.day_start.to_string(),
-        day_end: plan.day_end.to_string(),
-        time_zone: plan.time_zone.clone(),
-        settings: SettingsV2 {
-            dosing_minutes: plan.settings.dosing_minutes,
-            integration_window_hours: plan.settings.integration_window_hours,
-            fasting_hours: plan.settings.fasting_hours,
-            daily_load_minutes: plan.settings.daily_load_minutes,
-            max_stretch_minutes: plan.settings.max_stretch_minutes,
-            monitors_when_both_dose: plan.settings.monitors_when_both_dose,
+fn plan_value(plan: &Plan) -> Value {
+    let mut value = json!({
+        "id": plan.id,
+        "title": plan.title,
+        "start_date": format_date(plan.start_date),
+        "day_start": plan.day_start.to_string(),
+        "day_end": plan.day_end.to_string(),
+        "time_zone": plan.time_zone,
+        "settings": {
+            "dosing_minutes": plan.settings.dosing_minutes,
+            "integration_window_hours": plan.settings.integration_window_hours,
+            "fasting_hours": plan.settings.fasting_hours,
+            "daily_load_minutes": plan.settings.daily_load_minutes,
+            "max_stretch_minutes": plan.settings.max_stretch_minutes,
+            "monitors_when_both_dose": plan.settings.monitors_when_both_dose,
         },
-        kap: kap_to_v2(&plan.kap, &plan.participants),
-        days: plan
-            .days
-            .iter()
-            .map(|day| DayV2 {
-                blocks: day
-                    .blocks
-                    .iter()
-                    .map(|b| BlockV2 {
-                        id: b.id,
-                        start: b.start.to_string(),
-                        end: b.end.to_string(),
-                        kind: b.kind.code().to_string(),
-                        title: b.title.clone(),
-                        attendees: b.attendees.code().to_string(),
-                        notes: b.notes.clone(),
-                        travel: b.travel,
-                    })
-                    .collect(),
-            })
-            .collect(),
+        "kap": kap_value(&plan.kap, &plan.participants),
+        "days": plan.days.iter().map(|day| json!({
+            "blocks": day.blocks.iter().map(|b| json!({
+                "id": b.id,
+                "start": b.start.to_string(),
+                "end": b.end.to_string(),
+                "kind": b.kind.code(),
+                "title": b.title,
+                "attendees": b.attendees.code(),
+                "notes": b.notes,
+                "travel": b.travel,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    if let Value::Object(map) = &mut value {
+        match &plan.participants {
+            Participants::Couple {
+                partner_a,
+                partner_b,
+            } => {
+                map.insert("format".into(), "couples".into());
+                map.insert("partner_a".into(), partner_a.as_str().into());
+                map.insert("partner_b".into(), partner_b.as_str().into());
+            }
+            Participants::Individual { client } => {
+                map.insert("format".into(), "individual".into());
+                map.insert("client".into(), client.as_str().into());
+            }
+        }
     }
+    value
 }
 
 fn people(participants: &Participants) -> &'static [Person] {
@@ -368,124 +152,107 @@ fn people(participants: &Participants) -> &'static [Person] {
     }
 }
 
-fn kap_to_v2(kap: &KapRecord, participants: &Participants) -> KapV2 {
-    KapV2 {
-        doses: kap.doses.code().to_string(),
-        screening: people(participants)
-            .iter()
-            .map(|person| {
-                let answers = Contraindication::ALL
-                    .iter()
-                    .map(|item| {
-                        let answer = kap.screening(*person).answer(*item);
-                        (item.code().to_string(), answer.code().to_string())
-                    })
-                    .collect();
-                (person.code().to_string(), answers)
+fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
+    let screening: Vec<Value> = people(participants)
+        .iter()
+        .flat_map(|person| {
+            Contraindication::ALL.iter().filter_map(move |item| {
+                let answer = kap.screening(*person).answer(*item);
+                (answer != Answer::Unknown).then(|| {
+                    json!({ "person": person.code(), "item": item.code(), "answer": answer.code() })
+                })
             })
-            .collect(),
-        clearance: kap.clearance.as_ref().map(|c| ClearanceV2 {
-            date: format_date(c.date),
-            prescriber: c.prescriber.clone(),
-        }),
-        rides: kap
-            .rides
-            .iter()
-            .map(|r| RideV2 {
-                day: r.day + 1,
-                person: r.person.code().to_string(),
-                driver: r.driver.clone(),
-            })
-            .collect(),
-        sober_monitors: kap.sober_monitors,
-        multiple_dosings_signed_off: kap.multiple_dosings_signed_off,
-    }
+        })
+        .collect();
+    json!({
+        "doses": kap.doses.code(),
+        "screening": screening,
+        "clearance": kap.clearance.as_ref().map(|c| json!({
+            "date": format_date(c.date),
+            "prescriber": c.prescriber,
+        })),
+        "rides": kap.rides.iter().map(|r| json!({
+            "day": r.day + 1,
+            "person": r.person.code(),
+            "driver": r.driver,
+        })).collect::<Vec<_>>(),
+        "sober_monitors": kap.sober_monitors,
+        "multiple_dosings_signed_off": kap.multiple_dosings_signed_off,
+    })
 }
 
-fn kap_from_v2(v: KapV2, participants: &Participants, days: usize) -> Result<KapRecord, String> {
-    let doses = Doses::from_code(&v.doses).ok_or_else(|| {
-        format!(
-            "doses \"{}\" is not partner_a, partner_b or both",
-            clip(&v.doses)
-        )
-    })?;
-    let mut record = KapRecord {
-        doses,
-        sober_monitors: v.sober_monitors,
-        multiple_dosings_signed_off: v.multiple_dosings_signed_off,
-        ..KapRecord::default()
-    };
-    for (who, answers) in v.screening {
-        let person = Person::from_code(&who)
-            .filter(|p| people(participants).contains(p))
-            .ok_or_else(|| format!("screening for \"{}\" does not fit this plan", clip(&who)))?;
-        let mut screening = Screening::default();
-        for (code, answer) in answers {
-            let item = Contraindication::ALL
-                .into_iter()
-                .find(|c| c.code() == code)
-                .ok_or_else(|| format!("screening item \"{}\" is unknown", clip(&code)))?;
-            let answer = Answer::from_code(&answer).ok_or_else(|| {
-                format!(
-                    "screening answer \"{}\" is not yes, no or unknown",
-                    clip(&answer)
-                )
-            })?;
-            screening.set(item, answer);
-        }
-        match person {
-            Person::PartnerB => record.screening_b = screening,
-            _ => record.screening_a = screening,
-        }
-    }
-    if let Some(c) = v.clearance {
-        record.clearance = Some(Clearance {
-            date: parse_date(&c.date)
-                .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(&c.date)))?,
-            prescriber: text("the prescriber", c.prescriber, MAX_TEXT_CHARS)?,
-        });
-    }
-    for ride in v.rides {
-        let person = Person::from_code(&ride.person)
-            .filter(|p| people(participants).contains(p))
-            .ok_or_else(|| {
-                format!(
-                    "a ride for \"{}\" does not fit this plan",
-                    clip(&ride.person)
-                )
-            })?;
-        if !(1..=days).contains(&ride.day) {
-            return Err(format!("a ride is on day {}, outside the plan", ride.day));
-        }
-        record.rides.push(Ride {
-            day: ride.day - 1,
-            person,
-            driver: text("a driver", ride.driver, MAX_TEXT_CHARS)?,
-        });
-    }
-    Ok(record)
+// Reading: small checked accessors that name the field in every message. ----------------------
+
+fn field<'a>(object: &'a Object, key: &str) -> Result<&'a Value, String> {
+    object.get(key).ok_or_else(|| format!("{key} is missing"))
 }
 
-fn text(field: &str, value: String, max: usize) -> Result<String, String> {
+fn string<'a>(object: &'a Object, key: &str, max: usize) -> Result<&'a str, String> {
+    let value = field(object, key)?
+        .as_str()
+        .ok_or_else(|| format!("{key} must be text"))?;
     let count = value.chars().count();
     if count > max {
-        return Err(format!(
-            "{field} is {count} characters long (at most {max})"
-        ));
+        return Err(format!("{key} is {count} characters long (at most {max})"));
     }
     Ok(value)
 }
 
-fn name(field: &str, value: Option<String>) -> Result<String, String> {
-    let value = value.ok_or_else(|| format!("{field} is missing"))?;
-    if value.trim().is_empty() {
-        return Err(format!("{field} is empty"));
+/// Text that may be absent (then empty).
+fn string_or_empty<'a>(object: &'a Object, key: &str, max: usize) -> Result<&'a str, String> {
+    if object.get(key).is_none() {
+        return Ok("");
     }
-    text(field, value, MAX_TEXT_CHARS)
+    string(object, key, max)
 }
 
-fn time(field: &str, value: &str) -> Result<Time, String> {
-    Time::parse(value).ok_or_else(|| format!("{field} \"{}\" is not a time HH:MM", clip(value)))
+fn name(object: &Object, key: &str) -> Result<String, String> {
+    let value = string(object, key, MAX_TEXT_CHARS)?;
+    if value.trim().is_empty() {
+        return Err(format!("{key} is empty"));
+    }
+    Ok(value.to_string())
+}
+
+fn number(object: &Object, key: &str, max: u64) -> Result<u64, String> {
+    field(object, key)?
+        .as_u64()
+        .filter(|n| *n <= max)
+        .ok_or_else(|| format!("{key} must be a whole number from 0 to {max}"))
+}
+
+/// A number that version 1 did not have: absent means the default.
+fn number_or(object: &Object, key: &str, default: u64, max: u64) -> Result<u64, String> {
+    if object.get(key).is_none() {
+        return Ok(default);
+    }
+    number(object, key, max)
+}
+
+fn boolean_or(object: &Object, key: &str) -> Result<bool, String> {
+    match object.get(key) {
+        None => Ok(false),
+        Some(value) => value
+            .as_bool()
+            .ok_or_else(|| format!("{key} must be true or false")),
+    }
+}
+
+fn array<'a>(object: &'a Object, key: &str) -> Result<&'a Vec<Value>, String> {
+    field(object, key)?
+        .as_array()
+        .ok_or_else(|| format!("{key} must be a list"))
+}
+
+fn object_in<'a>(value: &'a Value, what: &str) -> Result<&'a Object, String> {
+    value
+        .as_object()
+        .ok_or_else(|| format!("{what} must be an object"))
+}
+
+fn time(object: &Object, key: &str) -> Result<Time, String> {
+    let value = string(object, key, 5).map_err(|_| format!("{key} is not a time HH:MM"))?;
+    Time::parse(value).ok_or_else(|| format!("{key} \"{}\" is not a time HH:MM", clip(value)))
 }
 
 /// At most 40 characters of a bad value, for messages.
@@ -493,20 +260,19 @@ fn clip(value: &str) -> String {
     value.chars().take(40).collect()
 }
 
-pub fn from_v2(v: PlanV2) -> Result<Plan, String> {
-    if v.id.is_empty()
-        || v.id.len() > 64
-        || !v.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    {
+fn plan_from(v: &Object) -> Result<Plan, String> {
+    let id = string(v, "id", 64)?;
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return Err("the plan id is not valid".to_string());
     }
-    let participants = match v.format.as_str() {
+    let format = string(v, "format", MAX_TEXT_CHARS)?;
+    let participants = match format {
         "couples" => Participants::Couple {
-            partner_a: name("partner_a", v.partner_a)?,
-            partner_b: name("partner_b", v.partner_b)?,
+            partner_a: name(v, "partner_a")?,
+            partner_b: name(v, "partner_b")?,
         },
         "individual" => Participants::Individual {
-            client: name("client", v.client)?,
+            client: name(v, "client")?,
         },
         other => {
             return Err(format!(
@@ -515,82 +281,183 @@ pub fn from_v2(v: PlanV2) -> Result<Plan, String> {
             ))
         }
     };
-    let start_date = parse_date(&v.start_date).ok_or_else(|| {
-        format!(
-            "start_date \"{}\" is not a date YYYY-MM-DD",
-            clip(&v.start_date)
-        )
-    })?;
-    let day_start = time("day_start", &v.day_start)?;
-    let day_end = time("day_end", &v.day_end)?;
+    let start = string(v, "start_date", 10)
+        .map_err(|_| "start_date is not a date YYYY-MM-DD".to_string())?;
+    let start_date = parse_date(start)
+        .ok_or_else(|| format!("start_date \"{}\" is not a date YYYY-MM-DD", clip(start)))?;
+    let day_start = time(v, "day_start")?;
+    let day_end = time(v, "day_end")?;
     if day_end <= day_start {
         return Err("the day ends before it starts".to_string());
     }
-    if !crate::core::form::plausible_time_zone(&v.time_zone) {
+    let time_zone = string(v, "time_zone", 64)?;
+    if !crate::core::form::plausible_time_zone(time_zone) {
         return Err(format!(
             "time_zone \"{}\" is not a time zone name",
-            clip(&v.time_zone)
+            clip(time_zone)
         ));
     }
-    if !(MIN_DAYS..=MAX_DAYS).contains(&v.days.len()) {
-        return Err(format!("it has {} days (1 to 7 are allowed)", v.days.len()));
+    let settings = settings_from(object_in(field(v, "settings")?, "settings")?)?;
+    let days_in = array(v, "days")?;
+    if !(MIN_DAYS..=MAX_DAYS).contains(&days_in.len()) {
+        return Err(format!(
+            "it has {} days (1 to 7 are allowed)",
+            days_in.len()
+        ));
     }
-    let settings = Settings {
-        dosing_minutes: v.settings.dosing_minutes,
-        integration_window_hours: v.settings.integration_window_hours,
-        fasting_hours: v.settings.fasting_hours,
-        daily_load_minutes: v.settings.daily_load_minutes,
-        max_stretch_minutes: v.settings.max_stretch_minutes,
-        monitors_when_both_dose: v.settings.monitors_when_both_dose,
+    let kap = match v.get("kap") {
+        // Version 1 had no KAP records.
+        None => KapRecord::default(),
+        Some(kap) => kap_from(object_in(kap, "kap")?, &participants, days_in.len())?,
     };
-    if settings.dosing_minutes == 0 || settings.dosing_minutes > 24 * 60 {
-        return Err("dosing_minutes is out of range".to_string());
-    }
-    let kap = kap_from_v2(v.kap, &participants, v.days.len())?;
     let mut ids = HashSet::new();
-    let mut days = Vec::with_capacity(v.days.len());
-    for (index, day) in v.days.into_iter().enumerate() {
-        if day.blocks.len() > MAX_BLOCKS_PER_DAY {
+    let mut days = Vec::with_capacity(days_in.len());
+    for (index, day) in days_in.iter().enumerate() {
+        let blocks_in = array(object_in(day, "a day")?, "blocks")?;
+        if blocks_in.len() > MAX_BLOCKS_PER_DAY {
             return Err(format!(
                 "day {} has more than {MAX_BLOCKS_PER_DAY} blocks",
                 index + 1
             ));
         }
-        let mut blocks = Vec::with_capacity(day.blocks.len());
-        for b in day.blocks {
-            if !ids.insert(b.id) {
-                return Err(format!("block id {} appears twice", b.id));
+        let mut blocks = Vec::with_capacity(blocks_in.len());
+        for block in blocks_in {
+            let b = object_in(block, "a block")?;
+            let id = number(b, "id", u64::from(u32::MAX))? as u32;
+            if !ids.insert(id) {
+                return Err(format!("block id {id} appears twice"));
             }
-            let kind = BlockKind::from_code(&b.kind)
-                .ok_or_else(|| format!("block kind \"{}\" is unknown", clip(&b.kind)))?;
-            let attendees = Attendees::from_code(&b.attendees)
+            let kind = string(b, "kind", 40)?;
+            let kind = BlockKind::from_code(kind)
+                .ok_or_else(|| format!("block kind \"{}\" is unknown", clip(kind)))?;
+            let attendees = string(b, "attendees", 40)?;
+            let attendees = Attendees::from_code(attendees)
                 .filter(|a| a.fits(&participants))
-                .ok_or_else(|| {
-                    format!("attendees \"{}\" do not fit this plan", clip(&b.attendees))
-                })?;
+                .ok_or_else(|| format!("attendees \"{}\" do not fit this plan", clip(attendees)))?;
             blocks.push(Block {
-                id: b.id,
-                start: time("start", &b.start)?,
-                end: time("end", &b.end)?,
+                id,
+                start: time(b, "start")?,
+                end: time(b, "end")?,
                 kind,
-                title: text("a block title", b.title, MAX_TEXT_CHARS)?,
+                title: string(b, "title", MAX_TEXT_CHARS)?.to_string(),
                 attendees,
-                notes: text("notes", b.notes, MAX_NOTES_CHARS)?,
-                travel: b.travel,
+                notes: string_or_empty(b, "notes", MAX_NOTES_CHARS)?.to_string(),
+                travel: boolean_or(b, "travel")?,
             });
         }
         days.push(Day { blocks });
     }
     Ok(Plan {
-        id: v.id,
-        title: name("title", Some(v.title))?,
+        id: id.to_string(),
+        title: name(v, "title")?,
         participants,
         start_date,
         day_start,
         day_end,
-        time_zone: v.time_zone,
+        time_zone: time_zone.to_string(),
         settings,
         kap,
         days,
     })
+}
+
+fn settings_from(s: &Object) -> Result<Settings, String> {
+    let defaults = Settings::default();
+    let minutes = |key: &str| number(s, key, 24 * 60).map(|n| n as u16);
+    let dosing_minutes = minutes("dosing_minutes")?;
+    if dosing_minutes == 0 {
+        return Err("dosing_minutes must be more than 0".to_string());
+    }
+    Ok(Settings {
+        dosing_minutes,
+        integration_window_hours: number(s, "integration_window_hours", 24 * 14)? as u16,
+        fasting_hours: number(s, "fasting_hours", 24)? as u16,
+        daily_load_minutes: number_or(
+            s,
+            "daily_load_minutes",
+            defaults.daily_load_minutes.into(),
+            24 * 60,
+        )? as u16,
+        max_stretch_minutes: number_or(
+            s,
+            "max_stretch_minutes",
+            defaults.max_stretch_minutes.into(),
+            24 * 60,
+        )? as u16,
+        monitors_when_both_dose: number_or(
+            s,
+            "monitors_when_both_dose",
+            defaults.monitors_when_both_dose.into(),
+            9,
+        )? as u8,
+    })
+}
+
+fn person(object: &Object, participants: &Participants) -> Result<Person, String> {
+    let code = string(object, "person", 40)?;
+    Person::from_code(code)
+        .filter(|p| people(participants).contains(p))
+        .ok_or_else(|| format!("person \"{}\" does not fit this plan", clip(code)))
+}
+
+fn kap_from(k: &Object, participants: &Participants, days: usize) -> Result<KapRecord, String> {
+    let doses = string(k, "doses", 40)?;
+    let doses = Doses::from_code(doses).ok_or_else(|| {
+        format!(
+            "doses \"{}\" is not partner_a, partner_b or both",
+            clip(doses)
+        )
+    })?;
+    let mut record = KapRecord {
+        doses,
+        sober_monitors: number(k, "sober_monitors", 9)? as u8,
+        multiple_dosings_signed_off: boolean_or(k, "multiple_dosings_signed_off")?,
+        ..KapRecord::default()
+    };
+    for entry in array(k, "screening")? {
+        let entry = object_in(entry, "a screening answer")?;
+        let who = person(entry, participants)?;
+        let code = string(entry, "item", 40)?;
+        let item = Contraindication::ALL
+            .into_iter()
+            .find(|c| c.code() == code)
+            .ok_or_else(|| format!("screening item \"{}\" is unknown", clip(code)))?;
+        let answer = string(entry, "answer", 40)?;
+        let answer = Answer::from_code(answer).ok_or_else(|| {
+            format!(
+                "screening answer \"{}\" is not yes, no or unknown",
+                clip(answer)
+            )
+        })?;
+        match who {
+            Person::PartnerB => record.screening_b.set(item, answer),
+            _ => record.screening_a.set(item, answer),
+        }
+    }
+    match field(k, "clearance")? {
+        Value::Null => {}
+        clearance => {
+            let c = object_in(clearance, "clearance")?;
+            let date = string(c, "date", 10)
+                .map_err(|_| "the clearance date is not a date".to_string())?;
+            record.clearance = Some(Clearance {
+                date: parse_date(date)
+                    .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?,
+                prescriber: string(c, "prescriber", MAX_TEXT_CHARS)?.to_string(),
+            });
+        }
+    }
+    for ride in array(k, "rides")? {
+        let r = object_in(ride, "a ride")?;
+        let day = number(r, "day", 99)? as usize;
+        if !(1..=days).contains(&day) {
+            return Err(format!("a ride is on day {day}, outside the plan"));
+        }
+        record.rides.push(Ride {
+            day: day - 1,
+            person: person(r, participants)?,
+            driver: string(r, "driver", MAX_TEXT_CHARS)?.to_string(),
+        });
+    }
+    Ok(record)
 }

@@ -75,8 +75,10 @@ pub fn key_taken(id: &str) -> bool {
 pub fn save(plan: &Plan) -> Result<(), String> {
     // gloo's LocalStorage panics when storage is unavailable, so ask first.
     storage()?;
+    // Serialising JSON values cannot fail, so an error here is the browser refusing to store
+    // (usually because storage is full).
     LocalStorage::set(plan_key(&plan.id), stored(plan))
-        .map_err(|e| format!("the plan could not be saved ({e})"))
+        .map_err(|_| "the browser refused to store the plan (storage may be full)".to_string())
 }
 
 pub fn delete(id: &str) -> Result<(), String> {

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     provide_context(AppState::load());
     let route = RwSignal::new(route::current());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    // The app lives as long as the page, so the listener is never removed.
+    let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(route::current());
     });
-    on_cleanup(move || listener.remove());
     // After navigating, move the focus to the new page's heading so that keyboard and
     // screen-reader users start at the top of what changed.
     Effect::new(move |previous: Option<()>| {

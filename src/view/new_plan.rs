@@ -26,17 +26,6 @@ pub fn NewPlan() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
 
-    let error_for = move |field: Field| {
-        Signal::derive(move || {
-            errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
-
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let form = PlanForm {
@@ -98,21 +87,21 @@ pub fn NewPlan() -> impl IntoView {
                 {move || match format.get() {
                     Format::Couples => view! {
                         <div class="field-row">
-                            <TextField id=field_id(Field::PartnerA) label="Partner A" value=partner_a error=error_for(Field::PartnerA) autocomplete="off"/>
-                            <TextField id=field_id(Field::PartnerB) label="Partner B" value=partner_b error=error_for(Field::PartnerB) autocomplete="off"/>
+                            {text_field(Field::PartnerA, partner_a, errors)}
+                            {text_field(Field::PartnerB, partner_b, errors)}
                         </div>
                     }.into_any(),
                     Format::Individual => view! {
-                        <TextField id=field_id(Field::Client) label="Client" value=client error=error_for(Field::Client) autocomplete="off"/>
+                        {text_field(Field::Client, client, errors)}
                     }.into_any(),
                 }}
                 <div class="field-row">
-                    <TextField id=field_id(Field::StartDate) label="Start date" input_type="date" value=start_date error=error_for(Field::StartDate)/>
-                    <TextField id=field_id(Field::Days) label="Days" input_type="number" value=days error=error_for(Field::Days) hint="1 to 7"/>
+                    {text_field(Field::StartDate, start_date, errors)}
+                    {text_field(Field::Days, days, errors)}
                 </div>
                 <div class="field-row">
-                    <TextField id=field_id(Field::DayStarts) label="Day starts" input_type="time" value=day_starts error=error_for(Field::DayStarts)/>
-                    <TextField id=field_id(Field::DayEnds) label="Day ends" input_type="time" value=day_ends error=error_for(Field::DayEnds)/>
+                    {text_field(Field::DayStarts, day_starts, errors)}
+                    {text_field(Field::DayEnds, day_ends, errors)}
                 </div>
                 <div class="field">
                     <label for="kap">"KAP session"</label>
@@ -126,7 +115,7 @@ pub fn NewPlan() -> impl IntoView {
                         <option value="midway">"Midway"</option>
                     </select>
                 </div>
-                <TextField id=field_id(Field::TimeZone) label="Practice time zone" value=time_zone error=error_for(Field::TimeZone) hint="An IANA name, such as America/Los_Angeles"/>
+                {text_field(Field::TimeZone, time_zone, errors)}
                 <div class="form-actions">
                     <button type="submit" class="button primary">"Create plan"</button>
                     <a class="button" href="#/">"Cancel"</a>
@@ -166,17 +155,37 @@ fn focus(id: &str) {
     }
 }
 
+/// Label, input type and hint of each field.
+fn field_info(field: Field) -> (&'static str, &'static str, &'static str) {
+    match field {
+        Field::PartnerA => ("Partner A", "text", ""),
+        Field::PartnerB => ("Partner B", "text", ""),
+        Field::Client => ("Client", "text", ""),
+        Field::StartDate => ("Start date", "date", ""),
+        Field::Days => ("Days", "number", "1 to 7"),
+        Field::DayStarts => ("Day starts", "time", ""),
+        Field::DayEnds => ("Day ends", "time", ""),
+        Field::TimeZone => (
+            "Practice time zone",
+            "text",
+            "An IANA name, such as America/Los_Angeles",
+        ),
+    }
+}
+
 /// A labelled input with its hint and its error message, tied together for screen readers.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    error: Signal<Option<String>>,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] hint: &'static str,
-    #[prop(optional)] autocomplete: &'static str,
-) -> impl IntoView {
+/// (A plain function rather than a component: one copy of the code serves every field.)
+fn text_field(field: Field, value: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> AnyView {
+    let id = field_id(field);
+    let (label, input_type, hint) = field_info(field);
+    let error = Memo::new(move |_| {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    });
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -192,6 +201,7 @@ fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    let names = matches!(field, Field::PartnerA | Field::PartnerB | Field::Client);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{label}</label>
@@ -200,7 +210,7 @@ fn TextField(
                 id=id
                 name=id
                 type=input_type
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                autocomplete=names.then_some("off")
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
@@ -211,4 +221,5 @@ fn TextField(
             })}
         </div>
     }
+    .into_any()
 }

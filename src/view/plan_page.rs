@@ -10,8 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn PlanPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    let plan = Memo::new(move |_| state.find(&id));
-    move || match plan.get() {
+    // Re-renders only when the list of plans changes (a plan is added, replaced or deleted).
+    move || match state.find(&id) {
         None => view! {
             <section class="page narrow">
                 <h1 tabindex="-1">"Plan not found"</h1>
