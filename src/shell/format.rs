@@ -285,6 +285,14 @@ fn plan_from(v: &Object) -> Result<Plan, String> {
         .map_err(|_| "start_date is not a date YYYY-MM-DD".to_string())?;
     let start_date = parse_date(start)
         .ok_or_else(|| format!("start_date \"{}\" is not a date YYYY-MM-DD", clip(start)))?;
+    let years = crate::core::form::EARLIEST_YEAR..=crate::core::form::LATEST_YEAR;
+    if !years.contains(&chrono::Datelike::year(&start_date)) {
+        return Err(format!(
+            "start_date {start} is outside the years {}–{}",
+            years.start(),
+            years.end()
+        ));
+    }
     let day_start = time(v, "day_start")?;
     let day_end = time(v, "day_end")?;
     if day_end <= day_start {

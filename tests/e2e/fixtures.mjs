@@ -6,7 +6,10 @@ export const test = base.extend({
   page: async ({ page }, use) => {
     const problems = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      // A test that provokes a CSP refusal on purpose marks the page first.
+      if (message.type() === 'error' && !(page.expectCspRefusal && message.text().includes('Content Security Policy'))) {
+        problems.push(`console error: ${message.text()}`);
+      }
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await use(page);
