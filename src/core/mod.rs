@@ -3,6 +3,8 @@
 
 pub mod edit;
 pub mod form;
+pub mod ics;
 pub mod model;
+pub mod preview;
 pub mod rules;
 pub mod template;

@@ -1,0 +1,171 @@
+//! Calendar files (iCalendar, RFC 5545) from the couple's preview.
+//!
+//! - **Times.** Every event is written in UTC (`DTSTART:20261204T170000Z`), converted from the
+//!   plan's local time by the caller's `to_utc` (the browser's Intl knows the plan's IANA zone).
+//!   A UTC time needs no VTIMEZONE, and every calendar shows it at the right local hour.
+//! - **Stable UIDs.** `<plan id>-<block id>@intensive-planner`, so importing again updates events.
+//! - **Neutral titles** by default: a phone's lock screen shows them, so nothing names the
+//!   medicine ("Session", "Follow-up session", …). Full titles are an option.
+//! - **Alarms.** One at the start of fasting before a dose, and one "time to leave" before the
+//!   first event of each day; both optional.
+
+use super::model::{BlockKind, Person, Time};
+use super::preview::{attends, Preview, PreviewItem};
+use chrono::{Datelike, NaiveDate};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarOptions {
+    /// Use the blocks' own titles instead of neutral ones.
+    pub full_titles: bool,
+    /// An alarm when fasting starts before a dose.
+    pub fasting_alarm: bool,
+    /// An alarm this many minutes before the first event of each day ("time to leave").
+    pub leave_minutes: Option<u16>,
+    /// Only this person's blocks and the joint ones; `None` for everyone.
+    pub person: Option<Person>,
+    /// DTSTAMP, in UTC: when the file was made.
+    pub stamp: (NaiveDate, Time),
+}
+
+/// A neutral title that reveals nothing clinical.
+pub fn neutral_title(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::KapPreparation => "Preparation session",
+        BlockKind::VitalsCheck => "Short check",
+        BlockKind::KapDosing => "Session",
+        BlockKind::Rest => "Rest",
+        BlockKind::KapIntegration => "Follow-up session",
+        other => other.label(),
+    }
+}
+
+/// The calendar file. `to_utc` turns a local date and time in the plan's zone into UTC; an event
+/// it cannot convert is left out (`skipped` counts them).
+pub fn calendar(
+    plan_id: &str,
+    preview: &Preview,
+    options: &CalendarOptions,
+    to_utc: impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time)>,
+) -> Calendar {
+    let mut out = Lines::default();
+    out.push("BEGIN:VCALENDAR");
+    out.push("VERSION:2.0");
+    out.push("PRODID:-//Intensive Planner//EN");
+    out.push("CALSCALE:GREGORIAN");
+    out.push("METHOD:PUBLISH");
+    let mut events = 0;
+    let mut skipped = 0;
+    for day in &preview.days {
+        let items: Vec<&PreviewItem> = day
+            .items
+            .iter()
+            .filter(|i| i.kind != BlockKind::Break)
+            .filter(|i| options.person.is_none_or(|p| attends(i.attendees, p)))
+            .collect();
+        for (position, item) in items.iter().enumerate() {
+            let (Some(start), Some(end)) =
+                (to_utc(day.date, item.start), to_utc(day.date, item.end))
+            else {
+                skipped += 1;
+                continue;
+            };
+            events += 1;
+            let title = if options.full_titles {
+                item.title.as_str()
+            } else {
+                neutral_title(item.kind)
+            };
+            out.push("BEGIN:VEVENT");
+            out.push(&format!("UID:{plan_id}-{}@intensive-planner", item.id));
+            out.push(&format!("DTSTAMP:{}", stamp(options.stamp)));
+            out.push(&format!("DTSTART:{}", stamp(start)));
+            out.push(&format!("DTEND:{}", stamp(end)));
+            out.push(&format!("SUMMARY:{}", escape(title)));
+            let description = if options.full_titles || !item.kind.is_kap() {
+                item.about.to_string()
+            } else {
+                "Part of your intensive.".to_string()
+            };
+            out.push(&format!("DESCRIPTION:{}", escape(&description)));
+            if position == 0 {
+                if let Some(minutes) = options.leave_minutes {
+                    alarm(&mut out, minutes, "Time to leave for your session");
+                }
+            }
+            if item.kind == BlockKind::KapDosing && options.fasting_alarm {
+                if let Some(dosing) = day.dosing.as_ref().filter(|d| d.dose_at == item.start) {
+                    alarm(&mut out, dosing.fasting_hours * 60, "Time to stop eating");
+                }
+            }
+            out.push("END:VEVENT");
+        }
+    }
+    out.push("END:VCALENDAR");
+    Calendar {
+        text: out.0,
+        events,
+        skipped,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calendar {
+    pub text: String,
+    pub events: usize,
+    pub skipped: usize,
+}
+
+fn alarm(out: &mut Lines, minutes_before: u16, text: &str) {
+    out.push("BEGIN:VALARM");
+    out.push("ACTION:DISPLAY");
+    out.push(&format!("DESCRIPTION:{}", escape(text)));
+    out.push(&format!("TRIGGER:-PT{minutes_before}M"));
+    out.push("END:VALARM");
+}
+
+fn stamp((date, time): (NaiveDate, Time)) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}00Z",
+        date.year(),
+        date.month(),
+        date.day(),
+        time.minutes() / 60,
+        time.minutes() % 60
+    )
+}
+
+/// TEXT escaping (RFC 5545 §3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Content lines, CRLF-terminated and folded at 75 octets (RFC 5545 §3.1).
+#[derive(Default)]
+struct Lines(String);
+
+impl Lines {
+    fn push(&mut self, line: &str) {
+        let mut width = 0;
+        for c in line.chars() {
+            let len = c.len_utf8();
+            if width + len > 75 {
+                self.0.push_str("\r\n ");
+                width = 1;
+            }
+            self.0.push(c);
+            width += len;
+        }
+        self.0.push_str("\r\n");
+    }
+}

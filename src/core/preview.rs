@@ -1,0 +1,238 @@
+//! What the couple (or the client) sees: the plan in plain words, without anything clinical.
+//! This is the one source for the preview page, the share link, the calendar file and the printed
+//! day cards, so nothing clinician-only can reach any of them: notes, screening answers,
+//! clearance and settings are simply not part of a `Preview`.
+
+use super::model::{display_date, moment, Attendees, BlockId, BlockKind, Person, Plan, Time};
+use chrono::NaiveDate;
+
+/// Things to bring to a dosing day.
+pub const BRING_LIST: [&str; 5] = [
+    "an eye mask",
+    "headphones, and music you find calming if you like",
+    "a journal and pen",
+    "a soft blanket",
+    "loose, comfortable clothes",
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    pub title: String,
+    /// "Alex & Sam" or "Jo".
+    pub names: String,
+    pub time_zone: String,
+    pub days: Vec<PreviewDay>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviewDay {
+    /// 1-based.
+    pub number: usize,
+    pub date: NaiveDate,
+    pub items: Vec<PreviewItem>,
+    /// Present on a dosing day.
+    pub dosing: Option<DosingDay>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviewItem {
+    /// The block's id: stable, and not clinical.
+    pub id: BlockId,
+    pub start: Time,
+    pub end: Time,
+    pub kind: BlockKind,
+    pub title: String,
+    /// "Alex & Sam", "Alex", …
+    pub who: String,
+    pub attendees: Attendees,
+    /// What happens, in plain words.
+    pub about: &'static str,
+}
+
+/// What the couple must know on a dosing day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DosingDay {
+    /// When the (first) dose of the day starts.
+    pub dose_at: Time,
+    /// When to stop eating: the day (1-based; may be the day before the intensive, 0) and time.
+    pub fasting_from: (usize, Time),
+    pub fasting_hours: u16,
+    /// Who takes whom home: the person who doses, their name, and the driver if recorded.
+    pub rides: Vec<(Person, String, Option<String>)>,
+}
+
+/// A warm, plain description of each kind of block, for the couple.
+pub fn about(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::CheckIn => "A short, relaxed start: how you slept, how you feel, and what you hope for today.",
+        BlockKind::JointSession => "Time together with your therapist to talk, listen and work on what matters to you both.",
+        BlockKind::IndividualSession => "A one-to-one conversation with your therapist, at your own pace.",
+        BlockKind::KapPreparation => "We talk through your intentions and any worries, and settle the room so you feel safe and comfortable.",
+        BlockKind::VitalsCheck => "A quick check of blood pressure and pulse. It only takes a few minutes.",
+        BlockKind::KapDosing => "The medicine session. You rest with an eye mask and music while your therapist stays with you the whole time.",
+        BlockKind::Rest => "Quiet time to come back gently. There is nothing you need to do.",
+        BlockKind::KapIntegration => "We make sense of what came up and turn it into small, real steps for your life and relationship.",
+        BlockKind::Break => "A pause to stretch, drink some water and breathe.",
+        BlockKind::Lunch => "A meal break. Eat something nourishing and take a moment for yourself.",
+        BlockKind::Reflection => "Time to write down thoughts and try a small exercise for the evening.",
+        BlockKind::Closing => "We look back on the intensive together and plan the next steps.",
+    }
+}
+
+/// The couple's view of a plan.
+pub fn preview(plan: &Plan) -> Preview {
+    let people = &plan.participants;
+    let days = plan
+        .days
+        .iter()
+        .enumerate()
+        .map(|(index, day)| {
+            let items = day
+                .blocks
+                .iter()
+                .map(|b| PreviewItem {
+                    id: b.id,
+                    start: b.start,
+                    end: b.end,
+                    kind: b.kind,
+                    title: b.title.clone(),
+                    who: b.attendees.describe(people),
+                    attendees: b.attendees,
+                    about: about(b.kind),
+                })
+                .collect();
+            let dosing = day
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::KapDosing)
+                .map(|b| b.start)
+                .min()
+                .map(|dose_at| {
+                    let fasting = u32::from(plan.settings.fasting_hours) * 60;
+                    // Counted from the start of the day before day 1, so it cannot go negative.
+                    let from = moment(index + 1, dose_at).saturating_sub(fasting);
+                    let fasting_from = (
+                        (from / (24 * 60)) as usize,
+                        Time::from_minutes((from % (24 * 60)) as u16).unwrap_or(dose_at),
+                    );
+                    let rides = plan
+                        .kap
+                        .dosers(people)
+                        .into_iter()
+                        .map(|person| {
+                            let driver = plan
+                                .kap
+                                .rides
+                                .iter()
+                                .find(|r| {
+                                    r.day == index
+                                        && r.person == person
+                                        && !r.driver.trim().is_empty()
+                                })
+                                .map(|r| r.driver.clone());
+                            (person, person.name(people), driver)
+                        })
+                        .collect();
+                    DosingDay {
+                        dose_at,
+                        fasting_from,
+                        fasting_hours: plan.settings.fasting_hours,
+                        rides,
+                    }
+                });
+            PreviewDay {
+                number: index + 1,
+                date: plan.date_of(index),
+                items,
+                dosing,
+            }
+        })
+        .collect();
+    Preview {
+        title: plan.title.clone(),
+        names: people.names(),
+        time_zone: plan.time_zone.clone(),
+        days,
+    }
+}
+
+impl Preview {
+    /// The plain-language advice for a dosing day, one sentence per line.
+    pub fn dosing_advice(&self, day: &PreviewDay) -> Vec<String> {
+        let Some(dosing) = &day.dosing else {
+            return Vec::new();
+        };
+        let (fasting_day, fasting_time) = dosing.fasting_from;
+        let when = if fasting_day == day.number {
+            format!("at {fasting_time}")
+        } else if fasting_day + 1 == day.number {
+            format!("at {fasting_time} the evening before")
+        } else {
+            format!("at {fasting_time} on day {fasting_day}")
+        };
+        let mut advice = vec![
+            format!(
+                "Stop eating {when}, {} hours before your session at {}. Sips of water are fine unless you are told otherwise.",
+                dosing.fasting_hours, dosing.dose_at
+            ),
+            "No alcohol or cannabis for 24 hours before and after, and go easy on coffee.".to_string(),
+            format!("Bring {}.", join_list(&BRING_LIST)),
+        ];
+        for (_, who, driver) in &dosing.rides {
+            advice.push(match driver {
+                Some(driver) => format!(
+                    "{who}: do not drive until the next day, after a night's sleep. {driver} takes you home."
+                ),
+                None => format!(
+                    "{who}: do not drive until the next day, after a night's sleep. Please arrange a ride home with your therapist."
+                ),
+            });
+        }
+        advice.push(
+            "Integration sessions afterwards help you understand what came up and carry it into daily life; the days right after are when this works best."
+                .to_string(),
+        );
+        advice
+    }
+
+    /// The heading of a day: "Day 2 · Sat 5 Dec 2026".
+    pub fn day_heading(day: &PreviewDay) -> String {
+        format!("Day {} · {}", day.number, display_date(day.date))
+    }
+
+    /// Only what one person attends: their own blocks and the joint ones.
+    pub fn for_person(&self, person: Person) -> Preview {
+        let mut copy = self.clone();
+        for day in &mut copy.days {
+            day.items.retain(|item| attends(item.attendees, person));
+            if let Some(dosing) = &mut day.dosing {
+                dosing.rides.retain(|(who, _, _)| *who == person);
+            }
+            // The dosing advice (fasting, no driving) is for the people who dose.
+            if day.dosing.as_ref().is_some_and(|d| d.rides.is_empty()) {
+                day.dosing = None;
+            }
+        }
+        copy
+    }
+}
+
+/// Whether a person attends a block with these attendees.
+pub fn attends(attendees: Attendees, person: Person) -> bool {
+    matches!(
+        (attendees, person),
+        (Attendees::Both, _)
+            | (Attendees::Client, _)
+            | (Attendees::PartnerA, Person::PartnerA)
+            | (Attendees::PartnerB, Person::PartnerB)
+    )
+}
+
+/// "a, b and c".
+fn join_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

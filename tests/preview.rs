@@ -1,0 +1,265 @@
+//! The couple's preview and their calendar file. The calendar is read back with the `icalendar`
+//! crate's parser (independent of our writer).
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use intensive_planner::core::ics::{calendar, CalendarOptions};
+use intensive_planner::core::model::{
+    parse_date, BlockKind, Doses, KapPlacement, Person, Plan, Ride, Time,
+};
+use intensive_planner::core::preview::{preview, Preview};
+
+fn kap_plan() -> Plan {
+    let mut plan = plan(couple(), 3, KapPlacement::Midway);
+    plan.days[1].blocks[0].notes = "CLINICAL NOTE: anxious about the dose".into();
+    plan.kap.doses = Doses::PartnerB;
+    plan.kap.rides.push(Ride {
+        day: 1,
+        person: Person::PartnerB,
+        driver: "Jordan".into(),
+    });
+    plan
+}
+
+#[test]
+fn the_preview_has_no_clinical_data_and_explains_the_dosing_day() {
+    let plan = kap_plan();
+    let view = preview(&plan);
+    let text = format!("{view:?}");
+    assert!(
+        !text.contains("CLINICAL NOTE"),
+        "notes never reach the preview"
+    );
+    assert_eq!(view.days.len(), 3);
+    assert!(view.days[0].dosing.is_none());
+    let day2 = &view.days[1];
+    let dosing = day2.dosing.as_ref().expect("day 2 doses");
+    assert_eq!(dosing.dose_at, t("10:15"));
+    assert_eq!(
+        dosing.fasting_from,
+        (2, t("06:15")),
+        "4 hours before, same day"
+    );
+    let advice = view.dosing_advice(day2).join("\n");
+    for needle in [
+        "Stop eating at 06:15",
+        "No alcohol or cannabis for 24 hours",
+        "eye mask",
+        "Sam: do not drive until the next day",
+        "Jordan takes you home",
+        "Integration",
+    ] {
+        assert!(advice.contains(needle), "missing {needle:?} in:\n{advice}");
+    }
+    assert!(day2.items.iter().all(|i| !i.about.is_empty()));
+    assert_eq!(Preview::day_heading(day2), "Day 2 · Sat 5 Dec 2026");
+}
+
+#[test]
+fn an_early_dose_means_fasting_from_the_evening_before() {
+    let mut plan = kap_plan();
+    plan.settings.fasting_hours = 12;
+    let view = preview(&plan);
+    let advice = view.dosing_advice(&view.days[1]).join("\n");
+    assert!(
+        advice.contains("Stop eating at 22:15 the evening before"),
+        "{advice}"
+    );
+}
+
+#[test]
+fn each_partner_sees_their_own_blocks_and_the_joint_ones() {
+    let view = preview(&kap_plan());
+    let a = view.for_person(Person::PartnerA);
+    let titles: Vec<&str> = a.days[0].items.iter().map(|i| i.title.as_str()).collect();
+    assert!(titles.contains(&"Individual session with Alex"));
+    assert!(!titles.contains(&"Individual session with Sam"));
+    assert!(
+        a.days[1].dosing.is_none(),
+        "Alex does not dose, so no fasting or driving advice"
+    );
+    let b = view.for_person(Person::PartnerB);
+    assert!(b.days[1].dosing.is_some());
+}
+
+/// The plan's zone is UTC−8 in December (America/Los_Angeles).
+fn los_angeles(date: NaiveDate, time: Time) -> Option<(NaiveDate, Time)> {
+    let minutes = time.minutes() + 8 * 60;
+    let (date, minutes) = if minutes >= 24 * 60 {
+        (date.succ_opt()?, minutes - 24 * 60)
+    } else {
+        (date, minutes)
+    };
+    Some((date, Time::from_minutes(minutes)?))
+}
+
+fn options() -> CalendarOptions {
+    CalendarOptions {
+        full_titles: false,
+        fasting_alarm: true,
+        leave_minutes: Some(45),
+        person: None,
+        stamp: (parse_date("2026-11-28").expect("date"), t("12:00")),
+    }
+}
+
+struct Event {
+    uid: String,
+    start: String,
+    summary: String,
+    triggers: Vec<String>,
+}
+
+fn parse(text: &str) -> Vec<Event> {
+    let unfolded = icalendar::parser::unfold(text);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("a valid calendar");
+    let prop = |c: &icalendar::parser::Component, name: &str| {
+        c.properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.val.as_str().to_string())
+            .unwrap_or_default()
+    };
+    calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|c| Event {
+            uid: prop(c, "UID"),
+            start: prop(c, "DTSTART"),
+            summary: prop(c, "SUMMARY"),
+            triggers: c
+                .components
+                .iter()
+                .filter(|a| a.name == "VALARM")
+                .map(|a| prop(a, "TRIGGER"))
+                .collect(),
+        })
+        .collect()
+}
+
+#[test]
+fn the_calendar_file_parses_with_times_in_utc_alarms_and_neutral_titles() {
+    let plan = kap_plan();
+    let view = preview(&plan);
+    let file = calendar(&plan.id, &view, &options(), los_angeles);
+    assert!(file.text.ends_with("END:VCALENDAR\r\n"));
+    assert!(file.text.lines().all(|l| l.len() <= 76), "lines are folded");
+    let events = parse(&file.text);
+    let not_breaks = plan
+        .blocks()
+        .filter(|(_, b)| b.kind != BlockKind::Break)
+        .count();
+    assert_eq!(
+        (events.len(), file.events, file.skipped),
+        (not_breaks, not_breaks, 0)
+    );
+
+    // 09:00 in Los Angeles on 4 Dec is 17:00 UTC.
+    assert_eq!(events[0].start, "20261204T170000Z");
+    // The dosing at 10:15 on day 2 is 18:15 UTC, has a neutral title and a fasting alarm 4 h before.
+    let dosing = events
+        .iter()
+        .find(|e| e.start == "20261205T181500Z")
+        .expect("the dosing event");
+    assert_eq!(dosing.summary, "Session");
+    assert!(
+        dosing.triggers.contains(&"-PT240M".to_string()),
+        "{:?}",
+        dosing.triggers
+    );
+    // A "time to leave" alarm on the first event of each day.
+    let first_of_days: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.triggers.contains(&"-PT45M".to_string()))
+        .collect();
+    assert_eq!(first_of_days.len(), 3);
+    // Nothing on a lock screen names the medicine.
+    let lower = file.text.to_lowercase();
+    assert!(
+        !lower.contains("ketamine") && !lower.contains("kap") && !lower.contains("dosing"),
+        "{}",
+        file.text
+    );
+    // Stable UIDs from the plan and block ids.
+    let ids: std::collections::HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    assert_eq!(ids.len(), events.len());
+    assert!(events
+        .iter()
+        .all(|e| e.uid.starts_with(&format!("{}-", plan.id))
+            && e.uid.ends_with("@intensive-planner")));
+    let again = calendar(&plan.id, &view, &options(), los_angeles);
+    assert_eq!(again.text, file.text, "the same plan gives the same file");
+}
+
+#[test]
+fn full_titles_and_one_partners_calendar() {
+    let plan = kap_plan();
+    let view = preview(&plan);
+    let full = calendar(
+        &plan.id,
+        &view,
+        &CalendarOptions {
+            full_titles: true,
+            ..options()
+        },
+        los_angeles,
+    );
+    assert!(parse(&full.text)
+        .iter()
+        .any(|e| e.summary == "KAP dosing session"));
+
+    let alex = calendar(
+        &plan.id,
+        &view,
+        &CalendarOptions {
+            person: Some(Person::PartnerA),
+            ..options()
+        },
+        los_angeles,
+    );
+    let summaries: Vec<String> = parse(&alex.text).into_iter().map(|e| e.summary).collect();
+    assert_eq!(
+        summaries
+            .iter()
+            .filter(|s| *s == "Individual session")
+            .count(),
+        1,
+        "only Alex's own individual session"
+    );
+    assert!(alex.events < full.events);
+}
+
+#[test]
+fn text_is_escaped() {
+    let mut plan = kap_plan();
+    plan.days[0].blocks[0].title = "History; goals, and \\ more\nnext line".into();
+    let view = preview(&plan);
+    let file = calendar(
+        &plan.id,
+        &view,
+        &CalendarOptions {
+            full_titles: true,
+            ..options()
+        },
+        los_angeles,
+    );
+    assert!(
+        file.text
+            .contains("SUMMARY:History\\; goals\\, and \\\\ more\\nnext line"),
+        "{}",
+        file.text
+    );
+    assert_eq!(parse(&file.text).len(), file.events);
+}
+
+#[test]
+fn events_that_cannot_be_converted_are_counted_not_invented() {
+    let plan = kap_plan();
+    let view = preview(&plan);
+    let file = calendar(&plan.id, &view, &options(), |_, _| None);
+    assert_eq!(file.events, 0);
+    assert!(file.skipped > 0);
+}
