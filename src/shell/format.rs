@@ -75,7 +75,21 @@ pub fn encode_plan(plan: &Plan) -> String {
 
 /// Reads a stored plan of any known version.
 pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
+    let document = parse_versioned(text)?;
+    let plan = document
+        .get("plan")
+        .and_then(Value::as_object)
+        .ok_or_else(|| DecodeError::Invalid("plan is missing".to_string()))?;
+    plan_from(plan).map_err(DecodeError::Invalid)
+}
+
+/// Parses JSON text of at most `MAX_DOCUMENT_BYTES` whose `format_version` this app can read.
+pub(crate) fn parse_versioned(text: &str) -> Result<Value, DecodeError> {
+    parse_versioned_capped(text, MAX_DOCUMENT_BYTES)
+}
+
+pub(crate) fn parse_versioned_capped(text: &str, cap: usize) -> Result<Value, DecodeError> {
+    if text.len() > cap {
         return Err(DecodeError::TooLarge(text.len()));
     }
     let document: Value =
@@ -89,14 +103,10 @@ pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
     if version > FORMAT_VERSION {
         return Err(DecodeError::Newer(version));
     }
-    let plan = document
-        .get("plan")
-        .and_then(Value::as_object)
-        .ok_or_else(|| DecodeError::Invalid("plan is missing".to_string()))?;
-    plan_from(plan).map_err(DecodeError::Invalid)
+    Ok(document)
 }
 
-fn plan_value(plan: &Plan) -> Value {
+pub(crate) fn plan_value(plan: &Plan) -> Value {
     let mut value = json!({
         "id": plan.id,
         "title": plan.title,
@@ -260,7 +270,7 @@ fn clip(value: &str) -> String {
     value.chars().take(40).collect()
 }
 
-fn plan_from(v: &Object) -> Result<Plan, String> {
+pub(crate) fn plan_from(v: &Object) -> Result<Plan, String> {
     let id = string(v, "id", 64)?;
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return Err("the plan id is not valid".to_string());
