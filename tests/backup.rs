@@ -36,10 +36,7 @@ fn a_bad_file_is_refused_whole_with_the_plan_named() {
     let broken = file.replacen("\"kap_integration\"", "\"sauna\"", 1);
     match read_backup(&broken) {
         Err(DecodeError::Invalid(message)) => {
-            assert!(
-                message.starts_with("plan 1 (\"Test\")"),
-                "{message}"
-            );
+            assert!(message.starts_with("plan 1 (\"Test\")"), "{message}");
             assert!(message.contains("sauna"), "{message}");
         }
         other => panic!("should be refused: {other:?}"),

@@ -2,7 +2,7 @@
 //! damaged entry never costs the others. Entries that cannot be read are reported and left
 //! exactly as they are: this module never writes or removes a key it could not read.
 
-use super::format::{decode_plan, plan_key, stored, PLAN_KEY_PREFIX};
+use super::format::{decode_plan, encode_plan, plan_key, PLAN_KEY_PREFIX};
 use crate::core::model::{sort_plans, Plan};
 use gloo_storage::{LocalStorage, Storage};
 
@@ -71,14 +71,33 @@ pub fn key_taken(id: &str) -> bool {
         .is_some()
 }
 
-/// Saves a plan under its own key.
+/// Saves a plan under its own key, then reads it back: a save that did not stick is an error.
 pub fn save(plan: &Plan) -> Result<(), String> {
-    // gloo's LocalStorage panics when storage is unavailable, so ask first.
-    storage()?;
-    // Serialising JSON values cannot fail, so an error here is the browser refusing to store
-    // (usually because storage is full).
-    LocalStorage::set(plan_key(&plan.id), stored(plan))
-        .map_err(|_| "the browser refused to store the plan (storage may be full)".to_string())
+    let storage = storage()?;
+    let key = plan_key(&plan.id);
+    let text = encode_plan(plan);
+    if let Err(error) = storage.set_item(&key, &text) {
+        return Err(if is_quota_error(&error) {
+            "this browser's storage for the app is full".to_string()
+        } else {
+            "the browser refused to store the plan".to_string()
+        });
+    }
+    match storage.get_item(&key) {
+        Ok(Some(back)) if back == text => Ok(()),
+        _ => Err(
+            "the browser did not keep the plan (reading it back gave something else)".to_string(),
+        ),
+    }
+}
+
+/// Browsers name a full storage differently: `QuotaExceededError` (the standard),
+/// `NS_ERROR_DOM_QUOTA_REACHED` (older Firefox), or code 22 (older WebKit).
+fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+    let get = |name: &str| js_sys::Reflect::get(error, &name.into()).ok();
+    let name = get("name").and_then(|n| n.as_string()).unwrap_or_default();
+    let code = get("code").and_then(|c| c.as_f64());
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == Some(22.0)
 }
 
 pub fn delete(id: &str) -> Result<(), String> {
