@@ -3,15 +3,27 @@ use super::plan_list::PlanList;
 use super::plan_page::PlanPage;
 use super::route::{self, Route};
 use super::state::{use_app_state, AppState};
+use crate::shell::format::PLAN_KEY_PREFIX;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+    let state = AppState::load();
+    provide_context(state);
     let route = RwSignal::new(route::current());
-    // The app lives as long as the page, so the listener is never removed.
-    let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    // The app lives as long as the page, so these listeners are never removed.
+    let _routes = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(route::current());
+    });
+    // Another tab saved or deleted a plan: read storage again, so this tab shows the change and
+    // never brings a deleted plan back.
+    let _other_tabs = window_event_listener(leptos::ev::storage, move |event| {
+        if event
+            .key()
+            .is_none_or(|key| key.starts_with(PLAN_KEY_PREFIX))
+        {
+            state.reload();
+        }
     });
     // After navigating, move the focus to the new page's heading so that keyboard and
     // screen-reader users start at the top of what changed.

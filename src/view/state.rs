@@ -31,6 +31,14 @@ impl AppState {
         }
     }
 
+    /// Reads storage again (another tab changed it).
+    pub fn reload(&self) {
+        if let Ok(loaded) = storage::load_all() {
+            self.plans.set(loaded.plans);
+            self.unreadable.set(loaded.unreadable);
+        }
+    }
+
     /// A plan id that no stored entry, readable or not, uses yet.
     pub fn fresh_id(&self) -> String {
         loop {

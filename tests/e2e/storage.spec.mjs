@@ -36,3 +36,29 @@ test('without localStorage the app still starts and says that nothing will be ke
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
   await expect(page.getByRole('alert')).toContainText('Not saved');
 });
+
+test('two tabs: a plan made in one appears in the other, and a delete is not undone by the other', async ({ page, context }) => {
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByText('No plans yet')).toBeVisible();
+
+  await createPlan(page, { kap: 'Midway' });
+  const link = other.getByRole('link', { name: 'Alex & Sam · 3-day couples intensive' });
+  await expect(link).toBeVisible();
+
+  // The other tab opens the plan; the first tab deletes it.
+  await link.click();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+  await page.getByRole('button', { name: 'Delete plan' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(other.getByRole('heading', { name: 'Plan not found' })).toBeVisible();
+
+  // A new plan in the other tab does not bring the deleted one back.
+  await createPlan(other, { a: 'Robin', b: 'Kai' });
+  await page.reload();
+  const keys = Object.keys(await page.evaluate(() => ({ ...localStorage })));
+  expect(keys).toHaveLength(1);
+  await expect(page.getByRole('link', { name: /Robin & Kai/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Alex & Sam/ })).toHaveCount(0);
+  await other.close();
+});
