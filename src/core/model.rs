@@ -218,6 +218,20 @@ impl BlockKind {
         )
     }
 
+    /// Active therapy: what counts towards a day's load. The dosing itself is not (the person
+    /// rests with an eye mask and music), nor are vitals checks, rest, breaks and reflection.
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            BlockKind::CheckIn
+                | BlockKind::JointSession
+                | BlockKind::IndividualSession
+                | BlockKind::KapPreparation
+                | BlockKind::KapIntegration
+                | BlockKind::Closing
+        )
+    }
+
     /// Time off: breaks and meals.
     pub fn is_pause(self) -> bool {
         matches!(self, BlockKind::Break | BlockKind::Lunch)

@@ -267,22 +267,9 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     }
 }
 
-/// Sessions that count towards the day's load of active therapy.
-pub fn is_active(kind: BlockKind) -> bool {
-    matches!(
-        kind,
-        BlockKind::CheckIn
-            | BlockKind::JointSession
-            | BlockKind::IndividualSession
-            | BlockKind::KapPreparation
-            | BlockKind::KapIntegration
-            | BlockKind::Closing
-    )
-}
-
 /// Daily load and stretches without a break (`sorted`: the day's well-formed blocks by start).
 fn check_load(plan: &Plan, day: usize, sorted: &[&Block], findings: &mut Vec<Finding>) {
-    let active: Vec<&&Block> = sorted.iter().filter(|b| is_active(b.kind)).collect();
+    let active: Vec<&&Block> = sorted.iter().filter(|b| b.kind.is_active()).collect();
     let load: u32 = active.iter().map(|b| u32::from(b.minutes())).sum();
     if load > u32::from(plan.settings.daily_load_minutes) {
         findings.push(Finding {
@@ -318,7 +305,7 @@ fn check_load(plan: &Plan, day: usize, sorted: &[&Block], findings: &mut Vec<Fin
         stretch.clear();
     };
     for block in sorted {
-        if !is_active(block.kind) {
+        if !block.kind.is_active() {
             flush(&mut stretch, findings);
             continue;
         }

@@ -126,17 +126,10 @@ enum Slot {
     At(Time),
 }
 
+/// What the template's daily budget counts: active sessions and, so that a dosing day is not
+/// packed with more work, the dosing itself.
 fn active(kind: BlockKind) -> bool {
-    matches!(
-        kind,
-        BlockKind::CheckIn
-            | BlockKind::JointSession
-            | BlockKind::IndividualSession
-            | BlockKind::KapPreparation
-            | BlockKind::KapDosing
-            | BlockKind::KapIntegration
-            | BlockKind::Closing
-    )
+    kind.is_active() || kind == BlockKind::KapDosing
 }
 
 /// After these, the next session needs a break first.
