@@ -139,3 +139,91 @@ async fn agenda_component_renders_days_and_blocks() {
     );
     drop(handle);
 }
+
+// Share links, with the browser's CompressionStream and SubtleCrypto. -------------------------
+
+use intensive_planner::core::preview::public_plan;
+use intensive_planner::shell::share::{make_fragment, open_fragment, ShareError};
+
+#[wasm_bindgen_test]
+async fn share_link_round_trip_without_passphrase_and_its_length() {
+    let mut plan = sample("p-share");
+    plan.days[0].blocks[0].notes = "private clinical note".into();
+    let fragment = make_fragment(&plan, None).await.expect("link");
+    assert!(fragment.starts_with("#/share/p."));
+    assert!(!fragment.contains("private"));
+    let opened = open_fragment(&fragment, None).await.expect("opens");
+    assert_eq!(opened, public_plan(&plan));
+    // The built-in 3-day couples template (KAP midway) fits in a link under 2,000 characters.
+    let url = format!("http://127.0.0.1:8080/{fragment}");
+    web_sys::console::log_1(
+        &format!(
+            "share link length for the 3-day couples template: {} characters",
+            url.len()
+        )
+        .into(),
+    );
+    assert!(url.len() < 2000, "the link is {} characters", url.len());
+}
+
+#[wasm_bindgen_test]
+async fn share_link_with_passphrase() {
+    let plan = sample("p-secret");
+    let fragment = make_fragment(&plan, Some("correct horse battery"))
+        .await
+        .expect("link");
+    assert!(fragment.starts_with("#/share/e."));
+    assert_eq!(
+        open_fragment(&fragment, None).await,
+        Err(ShareError::NeedsPassphrase)
+    );
+    assert_eq!(
+        open_fragment(&fragment, Some("wrong")).await,
+        Err(ShareError::WrongPassphraseOrChanged)
+    );
+    let opened = open_fragment(&fragment, Some("correct horse battery"))
+        .await
+        .expect("opens");
+    assert_eq!(opened, public_plan(&plan));
+    // Two links for the same plan differ (random salt and iv).
+    let again = make_fragment(&plan, Some("correct horse battery"))
+        .await
+        .expect("link");
+    assert_ne!(again, fragment);
+}
+
+#[wasm_bindgen_test]
+async fn damaged_links_are_refused_with_a_message() {
+    let plan = sample("p-damaged");
+    let plain = make_fragment(&plan, None).await.expect("link");
+    let sealed = make_fragment(&plan, Some("pass")).await.expect("link");
+    let truncated = &plain[..plain.len() * 2 / 3];
+    let flip = |text: &str| {
+        let mut chars: Vec<char> = text.chars().collect();
+        let at = chars.len() - 10;
+        chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
+        chars.into_iter().collect::<String>()
+    };
+    let cases = [
+        (truncated.to_string(), None),
+        (flip(&plain), None),
+        (format!("{plain}!!"), None),
+        ("#/share/p.".to_string(), None),
+        (sealed[..sealed.len() - 5].to_string(), Some("pass")),
+        (flip(&sealed), Some("pass")),
+    ];
+    for (fragment, passphrase) in cases {
+        match open_fragment(&fragment, passphrase).await {
+            Ok(_) => panic!("a damaged link opened: {fragment}"),
+            Err(error) => assert!(
+                matches!(
+                    error,
+                    ShareError::Damaged(_) | ShareError::WrongPassphraseOrChanged
+                ),
+                "{error:?}"
+            ),
+        }
+    }
+    let long = format!("#/share/p.{}", "A".repeat(40_000));
+    assert_eq!(open_fragment(&long, None).await, Err(ShareError::TooLong));
+}

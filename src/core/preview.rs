@@ -3,7 +3,9 @@
 //! day cards, so nothing clinician-only can reach any of them: notes, screening answers,
 //! clearance and settings are simply not part of a `Preview`.
 
-use super::model::{display_date, moment, Attendees, BlockId, BlockKind, Person, Plan, Time};
+use super::model::{
+    display_date, moment, Attendees, BlockId, BlockKind, KapRecord, Person, Plan, Settings, Time,
+};
 use chrono::NaiveDate;
 
 /// Things to bring to a dosing day.
@@ -77,6 +79,28 @@ pub fn about(kind: BlockKind) -> &'static str {
         BlockKind::Reflection => "Time to write down thoughts and try a small exercise for the evening.",
         BlockKind::Closing => "We look back on the intensive together and plan the next steps.",
     }
+}
+
+/// The plan as it may travel to the couple (in a share link, or saved on their device): the
+/// agenda, the names, who doses and who drives them home, and the fasting time. Notes,
+/// screening answers, clearance, monitors, sign-off and every other setting are removed.
+pub fn public_plan(plan: &Plan) -> Plan {
+    let mut public = plan.clone();
+    for day in &mut public.days {
+        for block in &mut day.blocks {
+            block.notes.clear();
+        }
+    }
+    public.kap = KapRecord {
+        doses: plan.kap.doses,
+        rides: plan.kap.rides.clone(),
+        ..KapRecord::default()
+    };
+    public.settings = Settings {
+        fasting_hours: plan.settings.fasting_hours,
+        ..Settings::default()
+    };
+    public
 }
 
 /// The couple's view of a plan.

@@ -3,4 +3,5 @@
 pub mod backup;
 pub mod browser;
 pub mod format;
+pub mod share;
 pub mod storage;
