@@ -1,6 +1,7 @@
 //! The functional core: plain data and pure functions. No browser types, no signals, no I/O.
 //! Everything here is tested natively with `cargo test`.
 
+pub mod catalog;
 pub mod edit;
 pub mod form;
 pub mod ics;
