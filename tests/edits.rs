@@ -213,6 +213,24 @@ fn impossible_edits_are_refused_and_change_nothing() {
     }
     let one_day = plan(couple(), 1, KapPlacement::None);
     assert!(apply(&one_day, &Edit::RemoveDay { day: 0 }).is_err());
+    let mut record = one_day.kap.clone();
+    record.rides.push(Ride {
+        day: 0,
+        person: Person::Client,
+        driver: "Kim".into(),
+    });
+    assert!(
+        apply(&one_day, &Edit::SetKap(record.clone())).is_err(),
+        "no client in a couples plan"
+    );
+    record.rides[0].day = 3;
+    record.rides[0].person = Person::PartnerA;
+    assert!(
+        apply(&one_day, &Edit::SetKap(record.clone())).is_err(),
+        "no day 4"
+    );
+    record.rides[0].day = 0;
+    assert!(apply(&one_day, &Edit::SetKap(record)).is_ok());
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! Overlaps and other clinical problems are *allowed*: the checker reports them.
 
 use super::model::{
-    Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time, MAX_DAYS,
+    Attendees, Block, BlockId, BlockKind, Day, KapRecord, Participants, Person, Plan, Settings,
+    Time, MAX_DAYS,
 };
 use super::template::{midway_day, one_day_dose_time};
 use chrono::NaiveDate;
@@ -203,6 +204,13 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::SetKap(record) => {
             if record.rides.iter().any(|r| r.day >= next.days.len()) {
                 return refuse("A ride home is recorded for a day outside the plan.");
+            }
+            let fits = |person: Person| match next.participants {
+                Participants::Couple { .. } => person != Person::Client,
+                Participants::Individual { .. } => person == Person::Client,
+            };
+            if record.rides.iter().any(|r| !fits(r.person)) {
+                return refuse("A ride home is recorded for someone who is not in this plan.");
             }
             next.kap = record.clone();
         }
