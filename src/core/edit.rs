@@ -5,15 +5,11 @@
 
 use super::model::{
     Attendees, Block, BlockId, BlockKind, Day, KapRecord, Participants, Person, Plan, Settings,
-    Time, MAX_DAYS,
+    Time, MAX_BLOCKS_PER_DAY, MAX_DAYS, MAX_NOTES_CHARS, MAX_TEXT_CHARS,
 };
 use super::template::{midway_day, one_day_dose_time};
 use chrono::NaiveDate;
 use std::fmt;
-
-pub const MAX_TITLE_CHARS: usize = 200;
-pub const MAX_NOTES_CHARS: usize = 10_000;
-pub const MAX_BLOCKS_PER_DAY: usize = 100;
 
 /// A block's editable fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -190,8 +186,8 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
             if title.is_empty() {
                 return refuse("A plan needs a title.");
             }
-            if title.chars().count() > MAX_TITLE_CHARS {
-                return refuse(format!("Keep the title to {MAX_TITLE_CHARS} characters."));
+            if title.chars().count() > MAX_TEXT_CHARS {
+                return refuse(format!("Keep the title to {MAX_TEXT_CHARS} characters."));
             }
             next.title = title.to_string();
         }
@@ -235,8 +231,8 @@ fn check_draft(plan: &Plan, draft: &BlockDraft) -> Result<(), EditError> {
     if draft.title.trim().is_empty() {
         return refuse("A block needs a title.");
     }
-    if draft.title.chars().count() > MAX_TITLE_CHARS {
-        return refuse(format!("Keep the title to {MAX_TITLE_CHARS} characters."));
+    if draft.title.chars().count() > MAX_TEXT_CHARS {
+        return refuse(format!("Keep the title to {MAX_TEXT_CHARS} characters."));
     }
     if draft.notes.chars().count() > MAX_NOTES_CHARS {
         return refuse(format!("Keep the notes to {MAX_NOTES_CHARS} characters."));

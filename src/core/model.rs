@@ -599,6 +599,10 @@ impl KapPlacement {
 
 pub const MIN_DAYS: usize = 1;
 pub const MAX_DAYS: usize = 7;
+/// Limits on what a plan holds, shared by editing and by reading stored or imported data.
+pub const MAX_TEXT_CHARS: usize = 200;
+pub const MAX_NOTES_CHARS: usize = 10_000;
+pub const MAX_BLOCKS_PER_DAY: usize = 100;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {

@@ -8,7 +8,8 @@
 
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
-    Doses, KapRecord, Participants, Person, Plan, Ride, Settings, Time, MAX_DAYS, MIN_DAYS,
+    Doses, KapRecord, Participants, Person, Plan, Ride, Settings, Time, MAX_BLOCKS_PER_DAY,
+    MAX_DAYS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, MIN_DAYS,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
@@ -25,9 +26,6 @@ pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
 // Limits that keep a hostile document from costing much.
 pub const MAX_DOCUMENT_BYTES: usize = 1_000_000;
-pub const MAX_TEXT_CHARS: usize = 200;
-pub const MAX_NOTES_CHARS: usize = 10_000;
-pub const MAX_BLOCKS_PER_DAY: usize = 100;
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_KEY_PREFIX}{id}")
