@@ -205,7 +205,6 @@ fn text_field(field: Field, value: RwSignal<String>, errors: RwSignal<Vec<FieldE
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             <input
                 id=id
                 name=id
@@ -216,6 +215,7 @@ fn text_field(field: Field, value: RwSignal<String>, errors: RwSignal<Vec<FieldE
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
             />
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             {move || error.get().map(|message| view! {
                 <p class="field-error" id=error_id.clone()>{message}</p>
             })}
