@@ -7,7 +7,9 @@ use super::model::{
     Attendees, Block, BlockId, BlockKind, Day, KapRecord, Participants, Person, Plan, Settings,
     Time, MAX_BLOCKS_PER_DAY, MAX_DAYS, MAX_NOTES_CHARS, MAX_TEXT_CHARS,
 };
-use super::template::{midway_day, one_day_dose_time};
+use super::template::{
+    kap_bundle, midway_day, one_day_dose_time, INTEGRATION, INTEGRATION_TITLE, PREPARATION, VITALS,
+};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -294,11 +296,6 @@ fn shift_rides(kap: &mut KapRecord, from_day: usize, by: isize) {
 
 // KAP placement -------------------------------------------------------------------------------
 
-const PREPARATION: u16 = 60;
-const VITALS: u16 = 15;
-const REST: u16 = 30;
-const INTEGRATION: u16 = 90;
-
 /// Removes the whole KAP bundle (preparation, vitals checks, dosing, rest, integration) and, unless
 /// the target is `None`, places it again: preparation, vitals, dosing, vitals and rest back to
 /// back, then integration right after on the same day if it fits in the daily window, or first
@@ -343,44 +340,21 @@ pub fn place_kap(plan: &Plan, target: KapTarget) -> Result<Plan, EditError> {
     let prep_start = dose.checked_sub(PREPARATION + VITALS).ok_or_else(|| {
         EditError("Preparation and vitals need 75 minutes before the dose.".into())
     })?;
-    let after = dose + dosing_minutes;
-    let bundle = vec![
-        make(
-            BlockKind::KapPreparation,
-            "Preparation: intentions, set and setting",
-            prep_start,
-            PREPARATION,
-        )?,
-        make(
-            BlockKind::VitalsCheck,
-            "Vitals check before the dose",
-            dose - VITALS,
-            VITALS,
-        )?,
-        make(
-            BlockKind::KapDosing,
-            "KAP dosing session",
-            dose,
-            dosing_minutes,
-        )?,
-        make(
-            BlockKind::VitalsCheck,
-            "Vitals and discharge check",
-            after,
-            VITALS,
-        )?,
-        make(BlockKind::Rest, "Rest and recovery", after + VITALS, REST)?,
-    ];
-    let integration_same_day = after + VITALS + REST;
+    let mut bundle = Vec::new();
+    let mut at = prep_start;
+    for (kind, title, minutes) in kap_bundle(dosing_minutes) {
+        bundle.push(make(kind, title, at, minutes)?);
+        at += minutes;
+    }
     let (integration_day, integration_start) =
-        if integration_same_day + INTEGRATION <= next.day_end.minutes() || day + 1 == n {
-            (day, integration_same_day)
+        if at + INTEGRATION <= next.day_end.minutes() || day + 1 == n {
+            (day, at)
         } else {
             (day + 1, next.day_start.minutes())
         };
     let integration = make(
         BlockKind::KapIntegration,
-        "Integration session",
+        INTEGRATION_TITLE,
         integration_start,
         INTEGRATION,
     )?;

@@ -93,10 +93,31 @@ const INDIVIDUAL: u16 = 60;
 const LUNCH: u16 = 60;
 const CLOSING: u16 = 60;
 const REFLECTION: u16 = 30;
-const PREPARATION: u16 = 60;
-const VITALS: u16 = 15;
+pub(crate) const PREPARATION: u16 = 60;
+pub(crate) const VITALS: u16 = 15;
 const REST: u16 = 30;
-const INTEGRATION: u16 = 90;
+pub(crate) const INTEGRATION: u16 = 90;
+pub(crate) const INTEGRATION_TITLE: &str = "Integration session";
+
+/// The KAP bundle up to integration, back to back: kind, title and minutes of each block.
+/// Templates and KAP re-placement (`edit::place_kap`) both build it from here.
+pub(crate) fn kap_bundle(dosing_minutes: u16) -> [(BlockKind, &'static str, u16); 5] {
+    [
+        (
+            BlockKind::KapPreparation,
+            "Preparation: intentions, set and setting",
+            PREPARATION,
+        ),
+        (
+            BlockKind::VitalsCheck,
+            "Vitals check before the dose",
+            VITALS,
+        ),
+        (BlockKind::KapDosing, "KAP dosing session", dosing_minutes),
+        (BlockKind::VitalsCheck, "Vitals and discharge check", VITALS),
+        (BlockKind::Rest, "Rest and recovery", REST),
+    ]
+}
 const SESSION_LENGTHS: [u16; 4] = [90, 75, 60, 45];
 /// Templates keep active therapy (sessions, not breaks or vitals) to this much a day.
 const ACTIVE_BUDGET: u16 = 6 * 60;
@@ -421,39 +442,26 @@ impl Parts<'_> {
     /// Preparation, vitals, dosing, vitals/discharge and rest, chained without breaks.
     fn kap_bundle(&self) -> Vec<Slot> {
         let who = self.everyone();
-        vec![
-            chained(item(
-                BlockKind::KapPreparation,
-                "Preparation: intentions, set and setting",
-                who,
-                PREPARATION,
-            )),
-            chained(item(
-                BlockKind::VitalsCheck,
-                "Vitals check before the dose",
-                who,
-                VITALS,
-            )),
-            chained(item(
-                BlockKind::KapDosing,
-                "KAP dosing session",
-                who,
-                self.settings.dosing_minutes,
-            )),
-            chained(item(
-                BlockKind::VitalsCheck,
-                "Vitals and discharge check",
-                who,
-                VITALS,
-            )),
-            item(BlockKind::Rest, "Rest and recovery", who, REST),
-        ]
+        let parts = kap_bundle(self.settings.dosing_minutes);
+        let last = parts.len() - 1;
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (kind, title, minutes))| {
+                let slot = item(kind, title, who, minutes);
+                if i < last {
+                    chained(slot)
+                } else {
+                    slot
+                }
+            })
+            .collect()
     }
 
     fn integration(&self) -> Slot {
         item(
             BlockKind::KapIntegration,
-            "Integration session",
+            INTEGRATION_TITLE,
             self.everyone(),
             INTEGRATION,
         )
