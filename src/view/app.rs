@@ -1,3 +1,4 @@
+use super::dom;
 use super::new_plan::NewPlan;
 use super::plan_list::PlanList;
 use super::plan_page::PlanPage;
@@ -30,7 +31,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<()>| {
         route.track();
         if previous.is_some() {
-            request_animation_frame(focus_heading);
+            request_animation_frame(|| dom::focus("main h1"));
         }
     });
 
@@ -83,16 +84,5 @@ fn StorageNotices() -> impl IntoView {
                 }
             })
         }}
-    }
-}
-
-fn focus_heading() {
-    use wasm_bindgen::JsCast;
-    let heading = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main h1").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(heading) = heading {
-        let _ = heading.focus();
     }
 }

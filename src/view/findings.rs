@@ -1,7 +1,7 @@
+use super::dom;
 use crate::core::model::Plan;
 use crate::core::rules::{Finding, Severity};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Every finding at once, errors first. Each names its blocks and can take the focus there.
 #[component]
@@ -37,7 +37,7 @@ pub fn FindingsPanel(findings: Vec<Finding>, plan: Plan) -> impl IntoView {
                     let id = block.id;
                     let label = format!("Show “{}” (day {})", block.title, day + 1);
                     view! {
-                        <button type="button" class="link-button" on:click=move |_| focus_block(id)>{label}</button>
+                        <button type="button" class="link-button" on:click=move |_| dom::focus(&format!("#block-{id}"))>{label}</button>
                     }
                 })
                 .collect_view();
@@ -56,15 +56,5 @@ pub fn FindingsPanel(findings: Vec<Finding>, plan: Plan) -> impl IntoView {
             <p class="findings-summary">{summary}</p>
             <ul class="finding-list">{items}</ul>
         </aside>
-    }
-}
-
-fn focus_block(id: u32) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("block-{id}")))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
     }
 }

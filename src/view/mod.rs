@@ -3,6 +3,7 @@
 
 mod agenda;
 mod app;
+mod dom;
 mod findings;
 mod new_plan;
 mod plan_list;

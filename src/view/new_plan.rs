@@ -1,3 +1,4 @@
+use super::dom;
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::form::{validate, Field, FieldError, PlanForm};
@@ -6,7 +7,6 @@ use crate::core::template::build;
 use crate::shell::browser;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The new-plan form. Nothing is saved until every field is valid and the template fits.
 #[component]
@@ -49,7 +49,7 @@ pub fn NewPlan() -> impl IntoView {
                     "Nothing was saved. Please correct the fields marked below.".into(),
                 ));
                 if let Some(first) = first {
-                    focus(first);
+                    dom::focus(&format!("#{first}"));
                 }
             }
             Ok(spec) => {
@@ -142,16 +142,6 @@ fn field_id(field: Field) -> &'static str {
         Field::DayStarts => "day-starts",
         Field::DayEnds => "day-ends",
         Field::TimeZone => "time-zone",
-    }
-}
-
-fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
     }
 }
 

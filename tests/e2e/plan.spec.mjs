@@ -76,6 +76,7 @@ test('an invalid form says what is wrong next to each field and saves nothing', 
     await expect(page.getByRole('alert')).toContainText('Nothing was saved');
     const input = page.getByLabel(field, { exact: true });
     await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input, 'the focus moves to the first field to correct').toBeFocused();
     await expect(input).toHaveAccessibleDescription(new RegExp(message.replace(/[.()]/g, '\\$&')));
     expect(await storageSnapshot(page)).toEqual(before);
   }
