@@ -4,8 +4,8 @@
 //! Overlaps and other clinical problems are *allowed*: the checker reports them.
 
 use super::model::{
-    Attendees, Block, BlockId, BlockKind, Day, KapRecord, Participants, Person, Plan, Settings,
-    Time, MAX_BLOCKS_PER_DAY, MAX_DAYS, MAX_NOTES_CHARS, MAX_TEXT_CHARS,
+    Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time, MAX_BLOCKS_PER_DAY,
+    MAX_DAYS, MAX_NOTES_CHARS, MAX_TEXT_CHARS,
 };
 use super::template::{
     kap_bundle, midway_day, one_day_dose_time, INTEGRATION, INTEGRATION_TITLE, PREPARATION, VITALS,
@@ -203,11 +203,8 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
             if record.rides.iter().any(|r| r.day >= next.days.len()) {
                 return refuse("A ride home is recorded for a day outside the plan.");
             }
-            let fits = |person: Person| match next.participants {
-                Participants::Couple { .. } => person != Person::Client,
-                Participants::Individual { .. } => person == Person::Client,
-            };
-            if record.rides.iter().any(|r| !fits(r.person)) {
+            let people = next.participants.people();
+            if record.rides.iter().any(|r| !people.contains(&r.person)) {
                 return refuse("A ride home is recorded for someone who is not in this plan.");
             }
             next.kap = record.clone();

@@ -125,6 +125,14 @@ impl Participants {
         }
     }
 
+    /// The people in this plan: partners A and B, or the client.
+    pub fn people(&self) -> &'static [Person] {
+        match self {
+            Participants::Couple { .. } => &[Person::PartnerA, Person::PartnerB],
+            Participants::Individual { .. } => &[Person::Client],
+        }
+    }
+
     /// Everyone who attends a joint block: both partners, or the client.
     pub fn everyone(&self) -> Attendees {
         match self {

@@ -153,15 +153,9 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
     value
 }
 
-fn people(participants: &Participants) -> &'static [Person] {
-    match participants {
-        Participants::Couple { .. } => &[Person::PartnerA, Person::PartnerB],
-        Participants::Individual { .. } => &[Person::Client],
-    }
-}
-
 fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
-    let screening: Vec<Value> = people(participants)
+    let screening: Vec<Value> = participants
+        .people()
         .iter()
         .flat_map(|person| {
             Contraindication::ALL.iter().filter_map(move |item| {
@@ -412,7 +406,7 @@ fn settings_from(s: &Object) -> Result<Settings, String> {
 fn person(object: &Object, participants: &Participants) -> Result<Person, String> {
     let code = string(object, "person", 40)?;
     Person::from_code(code)
-        .filter(|p| people(participants).contains(p))
+        .filter(|p| participants.people().contains(p))
         .ok_or_else(|| format!("person \"{}\" does not fit this plan", clip(code)))
 }
 
