@@ -56,11 +56,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Banners for storage problems and for stored entries that could not be read.
+/// Banners for storage problems and for stored entries that could not be read, and the toast
+/// that offers back a deleted plan.
 #[component]
 fn StorageNotices() -> impl IntoView {
     let state = use_app_state();
     view! {
+        <div class="toast-region" aria-live="polite">
+            {move || state.deleted.get().map(|plan| view! {
+                <div class="toast">
+                    <p>"Deleted “"{plan.title}"”."</p>
+                    <button type="button" class="button small" on:click=move |_| {
+                        state.undo_delete();
+                        request_animation_frame(|| dom::focus(".plan-list a"));
+                    }>"Undo"</button>
+                    <button type="button" class="button small quiet" aria-label="Dismiss" on:click=move |_| state.deleted.set(None)>"×"</button>
+                </div>
+            })}
+        </div>
         {move || state.notice.get().map(|message| view! {
             <div class="banner banner-error" role="alert"><p>{message}</p></div>
         })}

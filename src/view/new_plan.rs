@@ -1,6 +1,7 @@
 use super::dom;
 use super::route::{go, Route};
 use super::state::use_app_state;
+use crate::core::catalog::BUILT_INS;
 use crate::core::form::{validate, Field, FieldError, PlanForm};
 use crate::core::model::{Format, KapPlacement};
 use crate::core::template::build;
@@ -73,6 +74,32 @@ pub fn NewPlan() -> impl IntoView {
                 <div class="banner banner-error" role="alert"><p>{message}</p></div>
             })}
             <form class="plan-form" novalidate on:submit=on_submit>
+                <fieldset class="templates">
+                    <legend>"Start from a template"</legend>
+                    <p class="hint">"A template sets the format, the number of days and the KAP placement; you can still change each below."</p>
+                    {BUILT_INS.iter().enumerate().map(|(i, template)| {
+                        let id = format!("template-{i}");
+                        let about_id = format!("template-{i}-about");
+                        let chosen = move || {
+                            format.get() == template.format
+                                && days.with(|d| d.trim() == template.days.to_string())
+                                && kap.get() == template.kap
+                        };
+                        view! {
+                            <div class="template" class:chosen=chosen>
+                                <input type="radio" name="template" id=id.clone() aria-describedby=about_id.clone()
+                                    prop:checked=chosen
+                                    on:change=move |_| {
+                                        format.set(template.format);
+                                        days.set(template.days.to_string());
+                                        kap.set(template.kap);
+                                    }/>
+                                <label for=id>{template.name}</label>
+                                <p class="hint" id=about_id>{template.about}</p>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
                 <div class="field">
                     <label for="format">"Format"</label>
                     <select

@@ -1,12 +1,27 @@
 use super::route::{go, Route};
 use super::state::use_app_state;
-use crate::core::model::{display_date, Plan};
+use crate::core::catalog::{duplicate, upcoming_and_past};
+use crate::core::model::{display_date, parse_date, Plan};
+use crate::shell::browser;
 use leptos::prelude::*;
 
+/// Every plan, by start date, with past intensives in a section of their own.
 #[component]
 pub fn PlanList() -> impl IntoView {
     let state = use_app_state();
-    let empty = move || state.plans.with(Vec::is_empty);
+    let today = parse_date(&browser::today());
+    let lists = move || {
+        state.plans.with(|plans| match today {
+            Some(today) => {
+                let (upcoming, past) = upcoming_and_past(plans, today);
+                (
+                    upcoming.into_iter().cloned().collect::<Vec<_>>(),
+                    past.into_iter().cloned().collect::<Vec<_>>(),
+                )
+            }
+            None => (plans.clone(), Vec::new()),
+        })
+    };
     view! {
         <section class="page" aria-labelledby="plans-heading">
             <div class="page-head">
@@ -15,16 +30,27 @@ pub fn PlanList() -> impl IntoView {
                     "New plan"
                 </button>
             </div>
-            {move || if empty() {
-                view! {
-                    <p class="empty">"No plans yet. Start one with "<strong>"New plan"</strong>"."</p>
+            {move || {
+                let (upcoming, past) = lists();
+                if upcoming.is_empty() && past.is_empty() {
+                    return view! {
+                        <p class="empty">"No plans yet. Start one with "<strong>"New plan"</strong>"."</p>
+                    }
+                    .into_any();
                 }
-                .into_any()
-            } else {
+                let past = (!past.is_empty()).then(|| view! {
+                    <h2 class="list-heading">"Past intensives"</h2>
+                    <ul class="plan-list past">{past.into_iter().map(plan_item).collect_view()}</ul>
+                });
+                let upcoming = if upcoming.is_empty() {
+                    view! { <p class="empty">"No upcoming intensives."</p> }.into_any()
+                } else {
+                    view! { <ul class="plan-list">{upcoming.into_iter().map(plan_item).collect_view()}</ul> }.into_any()
+                };
                 view! {
-                    <ul class="plan-list">
-                        {state.plans.get().into_iter().map(|plan| view! { <PlanItem plan=plan/> }).collect_view()}
-                    </ul>
+                    <h2 class="list-heading">"Upcoming and running"</h2>
+                    {upcoming}
+                    {past}
                 }
                 .into_any()
             }}
@@ -32,8 +58,8 @@ pub fn PlanList() -> impl IntoView {
     }
 }
 
-#[component]
-fn PlanItem(plan: Plan) -> impl IntoView {
+fn plan_item(plan: Plan) -> impl IntoView {
+    let state = use_app_state();
     let days = plan.days.len();
     let when = format!(
         "{} · {days} {} · {}",
@@ -41,10 +67,19 @@ fn PlanItem(plan: Plan) -> impl IntoView {
         if days == 1 { "day" } else { "days" },
         if plan.has_kap() { "with KAP" } else { "no KAP" }
     );
+    let title = plan.title.clone();
     view! {
         <li class="plan-item">
             <a href=Route::Plan(plan.id.clone()).href()>{plan.title.clone()}</a>
             <span class="meta">{when}</span>
+            <button type="button" class="button small" on:click=move |_| {
+                let copy = duplicate(&plan, &state.fresh_id());
+                let id = copy.id.clone();
+                state.add(copy);
+                go(&Route::Plan(id));
+            }>
+                "Duplicate"<span class="visually-hidden">{format!(" “{title}”")}</span>
+            </button>
         </li>
     }
 }

@@ -11,6 +11,8 @@ pub struct AppState {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// A storage problem the user must know about.
     pub notice: RwSignal<Option<String>>,
+    /// The plan deleted last, offered back by the "Undo" toast until it is dismissed.
+    pub deleted: RwSignal<Option<Plan>>,
 }
 
 impl AppState {
@@ -28,6 +30,7 @@ impl AppState {
             plans: RwSignal::new(plans),
             unreadable: RwSignal::new(unreadable),
             notice: RwSignal::new(notice),
+            deleted: RwSignal::new(None),
         }
     }
 
@@ -54,16 +57,39 @@ impl AppState {
 
     /// Adds a new plan and saves it.
     pub fn add(&self, plan: Plan) {
+        self.put(plan);
+    }
+
+    /// Saves a plan, in place of the one with the same id if there is one.
+    pub fn put(&self, plan: Plan) {
         self.report(storage::save(&plan));
         self.plans.update(|plans| {
-            plans.push(plan);
+            match plans.iter_mut().find(|p| p.id == plan.id) {
+                Some(slot) => *slot = plan,
+                None => plans.push(plan),
+            }
             sort_plans(plans);
         });
     }
 
+    /// Deletes a plan and keeps it in memory, so that the toast can offer it back.
     pub fn delete(&self, id: &str) {
         self.report(storage::delete(id));
-        self.plans.update(|plans| plans.retain(|p| p.id != id));
+        let mut removed = None;
+        self.plans.update(|plans| {
+            if let Some(position) = plans.iter().position(|p| p.id == id) {
+                removed = Some(plans.remove(position));
+            }
+        });
+        self.deleted.set(removed);
+    }
+
+    /// Brings back the plan deleted last.
+    pub fn undo_delete(&self) {
+        if let Some(plan) = self.deleted.get_untracked() {
+            self.deleted.set(None);
+            self.add(plan);
+        }
     }
 
     pub fn find(&self, id: &str) -> Option<Plan> {
