@@ -5,7 +5,7 @@ use intensive_planner::core::model::{parse_date, KapPlacement, Participants, Set
 use intensive_planner::core::template::{build, TemplateSpec};
 use intensive_planner::shell::format::{encode_plan, plan_key};
 use intensive_planner::shell::storage;
-use intensive_planner::view::Agenda;
+use intensive_planner::view::{Agenda, AppState, EditorScope};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -108,8 +108,10 @@ async fn agenda_component_renders_days_and_blocks() {
         .expect("append");
     let plan = sample("p-view");
     let block_count = plan.blocks().count();
+    storage::save(&plan).expect("save");
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        view! { <Agenda plan=plan.clone()/> }
+        provide_context(AppState::load());
+        view! { <EditorScope id="p-view".to_string()><Agenda/></EditorScope> }
     });
     leptos::task::tick().await;
 
@@ -138,6 +140,7 @@ async fn agenda_component_renders_days_and_blocks() {
         "{day2:?}"
     );
     drop(handle);
+    storage::delete("p-view").expect("delete");
 }
 
 // Share links, with the browser's CompressionStream and SubtleCrypto. -------------------------

@@ -1,60 +1,278 @@
+//! The agenda, day by day, and every way to change it: buttons, keyboard commands on a focused
+//! block, and drag and drop.
+
+use super::block_form::BlockForm;
+use super::editor::{use_editing, FormTarget};
+use crate::core::edit::Edit;
 use crate::core::model::{display_date, Block, BlockKind, Plan};
+use leptos::ev::{DragEvent, KeyboardEvent};
 use leptos::prelude::*;
 
-/// The agenda, day by day: every block with its times, kind, title and who attends.
+/// How far one press of Earlier, Later, Shorter or Longer moves a block.
+const STEP: i16 = 15;
+
 #[component]
-pub fn Agenda(plan: Plan) -> impl IntoView {
-    let days = plan
-        .days
+pub fn Agenda() -> impl IntoView {
+    let editing = use_editing();
+    move || {
+        let form = editing.form.get();
+        editing.plan.with(|plan| {
+            plan.as_ref().map(|plan| {
+                (0..plan.days.len())
+                    .map(|day| day_view(plan, day, form))
+                    .collect_view()
+            })
+        })
+    }
+}
+
+fn day_view(plan: &Plan, day: usize, form: Option<FormTarget>) -> impl IntoView {
+    let editing = use_editing();
+    let heading_id = format!("day-{}", day + 1);
+    let labelled_by = heading_id.clone();
+    let n = day + 1;
+    let blocks = plan.days[day]
+        .blocks
         .iter()
-        .enumerate()
-        .map(|(index, day)| {
-            let heading_id = format!("day-{}", index + 1);
-            let labelled_by = heading_id.clone();
-            let blocks = day
-                .blocks
-                .iter()
-                .map(|block| view! { <BlockItem block=block.clone() plan=plan.clone()/> })
-                .collect_view();
-            view! {
-                <section class="day" aria-labelledby=labelled_by>
-                    <h2 id=heading_id>{format!("Day {} · {}", index + 1, display_date(plan.date_of(index)))}</h2>
-                    <ol class="blocks">{blocks}</ol>
-                </section>
+        .map(|block| {
+            if form == Some(FormTarget::Edit(block.id)) {
+                view! { <li class="block-editing"><BlockForm plan=plan.clone() day=day block=Some(block.clone())/></li> }
+                    .into_any()
+            } else {
+                block_view(plan, day, block).into_any()
             }
         })
         .collect_view();
-    view! { <div class="agenda">{days}</div> }
+    let adding = (form == Some(FormTarget::Add(day)))
+        .then(|| view! { <BlockForm plan=plan.clone() day=day block=None/> });
+    let removable = plan.days.len() > 1;
+    // Dropping a block on the day (not on another block) moves it to this day at its own time.
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        if let Some(id) = editing.dragging.get_value() {
+            editing.dragging.set_value(None);
+            let start = editing.plan.with_untracked(|p| {
+                p.as_ref()
+                    .and_then(|p| p.find_block(id))
+                    .map(|(_, b)| b.start)
+            });
+            if let Some(start) = start {
+                if editing.commit(
+                    Edit::MoveBlock { id, day, start },
+                    format!("Moved to day {n}."),
+                ) {
+                    editing.refocus(id);
+                }
+            }
+        }
+    };
+    view! {
+        <section
+            class="day"
+            aria-labelledby=labelled_by
+            on:dragover=|ev: DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <div class="day-head">
+                <h2 id=heading_id>{format!("Day {n} · {}", display_date(plan.date_of(day)))}</h2>
+                <div class="day-actions">
+                    <button type="button" class="button small" on:click=move |_| editing.form.set(Some(FormTarget::Add(day)))>
+                        "Add block"<span class="visually-hidden">{format!(" to day {n}")}</span>
+                    </button>
+                    <button type="button" class="button small" on:click=move |_| {
+                        editing.commit(Edit::DuplicateDay { day }, format!("Day {n} duplicated as day {}.", n + 1));
+                    }>
+                        "Duplicate"<span class="visually-hidden">{format!(" day {n}")}</span>
+                    </button>
+                    {removable.then(|| view! {
+                        <button type="button" class="button small danger" on:click=move |_| {
+                            editing.commit(Edit::RemoveDay { day }, format!("Day {n} removed. Undo brings it back."));
+                        }>
+                            "Remove"<span class="visually-hidden">{format!(" day {n}")}</span>
+                        </button>
+                    })}
+                </div>
+            </div>
+            <ol class="blocks">{blocks}</ol>
+            {adding}
+        </section>
+    }
 }
 
 /// A CSS class grouping kinds by colour: sessions, KAP, pauses.
 fn tone(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Break | BlockKind::Lunch | BlockKind::Rest => "tone-pause",
-        BlockKind::KapPreparation
-        | BlockKind::VitalsCheck
-        | BlockKind::KapDosing
-        | BlockKind::KapIntegration => "tone-kap",
-        _ => "tone-session",
+    if kind.is_kap() {
+        "tone-kap"
+    } else if kind.is_pause() {
+        "tone-pause"
+    } else {
+        "tone-session"
     }
 }
 
-#[component]
-fn BlockItem(block: Block, plan: Plan) -> impl IntoView {
+fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
+    let editing = use_editing();
+    let id = block.id;
+    let days = plan.days.len();
     let who = block.attendees.describe(&plan.participants);
+    let title = block.title.clone();
     let notes = (!block.notes.is_empty()).then(|| {
         view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{block.notes.clone()}</p> }
     });
+    let travel = block
+        .travel
+        .then(|| view! { <span class="travel">"Away from the practice"</span> });
+    let nudge = move |minutes: i16| {
+        let word = if minutes < 0 { "earlier" } else { "later" };
+        if editing.commit(
+            Edit::Nudge { id, minutes },
+            format!("Moved {} minutes {word}.", minutes.abs()),
+        ) {
+            editing.refocus(id);
+        }
+    };
+    let resize = move |minutes: i16| {
+        let word = if minutes < 0 { "shorter" } else { "longer" };
+        if editing.commit(
+            Edit::Resize { id, minutes },
+            format!("Made {} minutes {word}.", minutes.abs()),
+        ) {
+            editing.refocus(id);
+        }
+    };
+    let start = block.start;
+    let to_day = move |target: usize| {
+        if target < days
+            && editing.commit(
+                Edit::MoveBlock {
+                    id,
+                    day: target,
+                    start,
+                },
+                format!("Moved to day {}.", target + 1),
+            )
+        {
+            editing.refocus(id);
+        }
+    };
+    let delete = {
+        let title = title.clone();
+        move || {
+            editing.commit(
+                Edit::DeleteBlock { id },
+                format!("Deleted “{title}”. Undo brings it back."),
+            );
+            // Keep the keyboard in the agenda: the day's first button takes the focus.
+            let n = day + 1;
+            request_animation_frame(move || {
+                super::dom::focus(&format!("#day-{n} ~ .day-actions button"))
+            });
+        }
+    };
+    let on_key = {
+        let delete = delete.clone();
+        move |ev: KeyboardEvent| {
+            // Only when the block itself has the focus, not one of its buttons.
+            if ev.target() != ev.current_target() {
+                return;
+            }
+            let handled = match (ev.key().as_str(), ev.alt_key(), ev.shift_key()) {
+                ("ArrowUp", true, false) => {
+                    nudge(-STEP);
+                    true
+                }
+                ("ArrowDown", true, false) => {
+                    nudge(STEP);
+                    true
+                }
+                ("ArrowUp", true, true) => {
+                    resize(-STEP);
+                    true
+                }
+                ("ArrowDown", true, true) => {
+                    resize(STEP);
+                    true
+                }
+                ("ArrowLeft", true, _) => {
+                    to_day(day.wrapping_sub(1));
+                    true
+                }
+                ("ArrowRight", true, _) => {
+                    to_day(day + 1);
+                    true
+                }
+                ("Enter", false, false) => {
+                    editing.form.set(Some(FormTarget::Edit(id)));
+                    true
+                }
+                ("Delete", false, false) => {
+                    delete();
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                ev.prevent_default();
+            }
+        }
+    };
+    // Dropping a block on this one puts it right after this one.
+    let end = block.end;
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(dragged) = editing.dragging.get_value() {
+            editing.dragging.set_value(None);
+            if dragged != id
+                && editing.commit(
+                    Edit::MoveBlock {
+                        id: dragged,
+                        day,
+                        start: end,
+                    },
+                    format!("Moved to day {} at {end}.", day + 1),
+                )
+            {
+                editing.refocus(dragged);
+            }
+        }
+    };
+    let on_drag_start = move |ev: DragEvent| {
+        editing.dragging.set_value(Some(id));
+        if let Some(transfer) = ev.data_transfer() {
+            transfer.set_effect_allowed("move");
+            let _ = transfer.set_data("text/plain", &format!("block-{id}"));
+        }
+    };
     view! {
-        <li id=format!("block-{}", block.id) tabindex="-1" class=format!("block {}", tone(block.kind))>
+        <li
+            id=format!("block-{id}")
+            tabindex="0"
+            class=format!("block {}", tone(block.kind))
+            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+Shift+ArrowUp Alt+Shift+ArrowDown Alt+ArrowLeft Alt+ArrowRight Enter Delete"
+            draggable="true"
+            on:dragstart=on_drag_start
+            on:dragend=move |_| editing.dragging.set_value(None)
+            on:dragover=|ev: DragEvent| ev.prevent_default()
+            on:drop=on_drop
+            on:keydown=on_key
+        >
             <span class="time">{format!("{}–{}", block.start, block.end)}</span>
             " "
             <span class="kind">{block.kind.label()}</span>
             " "
-            <span class="title">{block.title.clone()}</span>
+            <span class="title">{title.clone()}</span>
             " "
             <span class="who">{who}</span>
+            {travel}
             {notes}
+            <span class="block-tools">
+                <button type="button" class="tool" on:click=move |_| editing.form.set(Some(FormTarget::Edit(id)))>
+                    "Edit"<span class="visually-hidden">{format!(" “{title}”")}</span>
+                </button>
+                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes earlier", block.title) on:click=move |_| nudge(-STEP)>"↑"</button>
+                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes later", block.title) on:click=move |_| nudge(STEP)>"↓"</button>
+            </span>
         </li>
     }
 }

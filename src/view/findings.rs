@@ -1,60 +1,80 @@
 use super::dom;
-use crate::core::model::Plan;
+use super::editor::use_editing;
 use crate::core::rules::{Finding, Severity};
 use leptos::prelude::*;
 
-/// Every finding at once, errors first. Each names its blocks and can take the focus there.
+/// Every finding at once, errors first, updated as the plan changes. Each names its blocks and
+/// can take the focus there.
 #[component]
-pub fn FindingsPanel(findings: Vec<Finding>, plan: Plan) -> impl IntoView {
-    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
-    let (errors, warnings, infos) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    let summary = if findings.is_empty() {
-        "No findings: this plan passes every check.".to_string()
-    } else {
-        format!(
-            "{errors} {}, {warnings} {}, {infos} for information.",
-            if errors == 1 { "error" } else { "errors" },
-            if warnings == 1 { "warning" } else { "warnings" }
-        )
+pub fn FindingsPanel() -> impl IntoView {
+    let editing = use_editing();
+    let findings = editing.findings;
+    let summary = move || {
+        findings.with(|findings| {
+            let count =
+                |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
+            let (errors, warnings, infos) = (
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info),
+            );
+            if findings.is_empty() {
+                "No findings: this plan passes every check.".to_string()
+            } else {
+                format!(
+                    "{errors} {}, {warnings} {}, {infos} for information.",
+                    if errors == 1 { "error" } else { "errors" },
+                    if warnings == 1 { "warning" } else { "warnings" }
+                )
+            }
+        })
     };
-    let items = findings
-        .into_iter()
-        .map(|finding| {
-            let class = match finding.severity {
-                Severity::Error => "finding sev-error",
-                Severity::Warning => "finding sev-warning",
-                Severity::Info => "finding sev-info",
-            };
-            let links = finding
+    view! {
+        <aside class="findings" aria-labelledby="findings-heading">
+            <h2 id="findings-heading" tabindex="-1">"Findings"</h2>
+            <p class="findings-summary">{summary}</p>
+            <ul class="finding-list">
+                {move || findings.get().into_iter().map(finding_view).collect_view()}
+            </ul>
+        </aside>
+    }
+}
+
+fn finding_view(finding: Finding) -> impl IntoView {
+    let editing = use_editing();
+    let class = match finding.severity {
+        Severity::Error => "finding sev-error",
+        Severity::Warning => "finding sev-warning",
+        Severity::Info => "finding sev-info",
+    };
+    let links = untrack(|| {
+        editing.with_plan(|plan| {
+            finding
                 .blocks
                 .iter()
-                .filter_map(|id| plan.blocks().find(|(_, b)| b.id == *id))
+                .filter_map(|id| plan.find_block(*id))
                 .map(|(day, block)| {
-                    let id = block.id;
-                    let label = format!("Show “{}” (day {})", block.title, day + 1);
-                    view! {
-                        <button type="button" class="link-button" on:click=move |_| dom::focus(&format!("#block-{id}"))>{label}</button>
-                    }
+                    (
+                        block.id,
+                        format!("Show “{}” (day {})", block.title, day + 1),
+                    )
                 })
-                .collect_view();
+                .collect::<Vec<_>>()
+        })
+    });
+    let links = links
+        .into_iter()
+        .map(|(id, label)| {
             view! {
-                <li class=class data-code=finding.code>
-                    <span class="severity">{finding.severity.label()}</span>
-                    <p class="message">{finding.message}</p>
-                    <div class="finding-links">{links}</div>
-                </li>
+                <button type="button" class="link-button" on:click=move |_| dom::focus(&format!("#block-{id}"))>{label}</button>
             }
         })
         .collect_view();
     view! {
-        <aside class="findings" aria-labelledby="findings-heading">
-            <h2 id="findings-heading">"Findings"</h2>
-            <p class="findings-summary">{summary}</p>
-            <ul class="finding-list">{items}</ul>
-        </aside>
+        <li class=class data-code=finding.code>
+            <span class="severity">{finding.severity.label()}</span>
+            <p class="message">{finding.message}</p>
+            <div class="finding-links">{links}</div>
+        </li>
     }
 }

@@ -3,15 +3,20 @@
 
 mod agenda;
 mod app;
+mod block_form;
 mod dom;
+mod editor;
 mod findings;
 mod new_plan;
+mod plan_details;
 mod plan_list;
 mod plan_page;
+mod records;
 pub mod route;
 mod state;
 
 pub use agenda::Agenda;
 pub use app::App;
+pub use editor::EditorScope;
 pub use findings::FindingsPanel;
 pub use state::AppState;

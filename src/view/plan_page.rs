@@ -1,39 +1,50 @@
 use super::agenda::Agenda;
+use super::editor::{use_editing, EditBar, EditorScope};
 use super::findings::FindingsPanel;
+use super::plan_details::PlanDetails;
+use super::records::Records;
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::model::{display_date, Format, Plan};
-use crate::core::rules::check;
 use leptos::prelude::*;
 
-/// One plan: its agenda, its findings and its actions.
+/// One plan: its agenda, its findings, and every way to change them.
 #[component]
 pub fn PlanPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    // Re-renders only when the list of plans changes (a plan is added, replaced or deleted).
-    move || match state.find(&id) {
-        None => view! {
-            <section class="page narrow">
-                <h1 tabindex="-1">"Plan not found"</h1>
-                <p>"There is no plan at this address in this browser. It may have been deleted."</p>
-                <p><a href="#/">"Back to plans"</a></p>
-            </section>
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| state.plans.with(|plans| plans.iter().any(|p| p.id == id)))
+    };
+    // Re-renders only when the plan appears or disappears, so the editor (and its undo
+    // history) lives as long as the plan does.
+    move || {
+        if exists.get() {
+            view! {
+                <EditorScope id=id.clone()>
+                    <Editor/>
+                </EditorScope>
+            }
+            .into_any()
+        } else {
+            view! {
+                <section class="page narrow">
+                    <h1 tabindex="-1">"Plan not found"</h1>
+                    <p>"There is no plan at this address in this browser. It may have been deleted."</p>
+                    <p><a href="#/">"Back to plans"</a></p>
+                </section>
+            }
+            .into_any()
         }
-        .into_any(),
-        Some(plan) => view! { <PlanView plan=plan/> }.into_any(),
     }
 }
 
-#[component]
-fn PlanView(plan: Plan) -> impl IntoView {
-    let state = use_app_state();
-    let findings = check(&plan);
-    let confirming = RwSignal::new(false);
+fn summary(plan: &Plan) -> String {
     let kind = match plan.format() {
         Format::Couples => "Couples intensive",
         Format::Individual => "Individual intensive",
     };
-    let summary = format!(
+    format!(
         "{kind} · {} · {} to {} · {}–{} · {}",
         plan.participants.names(),
         display_date(plan.start_date),
@@ -41,39 +52,50 @@ fn PlanView(plan: Plan) -> impl IntoView {
         plan.day_start,
         plan.day_end,
         plan.time_zone
-    );
-    let id = plan.id.clone();
-    let title = plan.title.clone();
+    )
+}
+
+#[component]
+fn Editor() -> impl IntoView {
+    let state = use_app_state();
+    let editing = use_editing();
+    let title = move || editing.with_plan(|p| p.title.clone());
     view! {
         <article class="page plan-page" aria-labelledby="plan-heading">
             <p class="crumbs"><a href="#/">"← Plans"</a></p>
-            <h1 id="plan-heading" tabindex="-1">{plan.title.clone()}</h1>
-            <p class="summary">{summary}</p>
+            <h1 id="plan-heading" tabindex="-1">{title}</h1>
+            <p class="summary">{move || editing.with_plan(summary)}</p>
+            <EditBar/>
             <div class="plan-layout">
-                <Agenda plan=plan.clone()/>
-                <FindingsPanel findings=findings plan=plan/>
+                <div class="agenda">
+                    <Agenda/>
+                    <details class="panel keys">
+                        <summary>"Keyboard commands"</summary>
+                        <p>"Tab to a block, then:"</p>
+                        <ul>
+                            <li><kbd>"Alt"</kbd>" + "<kbd>"↑"</kbd>" / "<kbd>"↓"</kbd>": 15 minutes earlier or later"</li>
+                            <li><kbd>"Alt"</kbd>" + "<kbd>"Shift"</kbd>" + "<kbd>"↑"</kbd>" / "<kbd>"↓"</kbd>": 15 minutes shorter or longer"</li>
+                            <li><kbd>"Alt"</kbd>" + "<kbd>"←"</kbd>" / "<kbd>"→"</kbd>": to the previous or next day"</li>
+                            <li><kbd>"Enter"</kbd>": edit; "<kbd>"Delete"</kbd>": delete"</li>
+                            <li><kbd>"Ctrl"</kbd>" + "<kbd>"Z"</kbd>": undo; "<kbd>"Ctrl"</kbd>" + "<kbd>"Shift"</kbd>" + "<kbd>"Z"</kbd>": redo ("<kbd>"⌘"</kbd>" on a Mac)"</li>
+                        </ul>
+                        <p>"With a mouse, drag a block onto another block to put it right after that one, or onto a day to move it there."</p>
+                    </details>
+                </div>
+                <div class="side">
+                    <FindingsPanel/>
+                    <PlanDetails/>
+                    <Records/>
+                </div>
             </div>
             <div class="danger-zone">
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" class="button danger" on:click=move |_| confirming.set(true)>
-                            "Delete plan"
-                        </button>
+                <button type="button" class="button danger" on:click=move |_| {
+                    if let Some(id) = editing.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) {
+                        state.delete(&id);
+                        go(&Route::List);
                     }
-                >
-                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-                        <p id="confirm-text">"Delete “"{title.clone()}"” from this browser? This cannot be undone."</p>
-                        <button type="button" class="button danger" on:click={
-                            let id = id.clone();
-                            move |_| {
-                                state.delete(&id);
-                                go(&Route::List);
-                            }
-                        }>"Yes, delete"</button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                    </div>
-                </Show>
+                }>"Delete plan"</button>
+                <p class="hint">"The list of plans offers to undo the delete."</p>
             </div>
         </article>
     }

@@ -31,7 +31,7 @@ export async function expectAccessible(page) {
 export async function createPlan(page, { format = 'Couples', a = 'Alex', b = 'Sam', client = 'Jo', date = '2026-12-04', days = '3', starts = '09:00', ends = '17:00', kap = 'None' } = {}) {
   await page.goto('/');
   await page.getByRole('button', { name: 'New plan' }).click();
-  await page.getByLabel('Format').selectOption({ label: format });
+  await page.getByLabel('Format', { exact: true }).selectOption({ label: format });
   if (format === 'Couples') {
     await page.getByLabel('Partner A').fill(a);
     await page.getByLabel('Partner B').fill(b);
@@ -39,7 +39,7 @@ export async function createPlan(page, { format = 'Couples', a = 'Alex', b = 'Sa
     await page.getByLabel('Client').fill(client);
   }
   await page.getByLabel('Start date').fill(date);
-  await page.getByLabel('Days').fill(days);
+  await page.getByLabel('Days', { exact: true }).fill(days);
   await page.getByLabel('Day starts').fill(starts);
   await page.getByLabel('Day ends').fill(ends);
   await page.getByLabel('KAP session').selectOption({ label: kap });

@@ -84,7 +84,7 @@ test('an invalid form says what is wrong next to each field and saves nothing', 
 
   // A placement that cannot fit is explained, and nothing is saved either.
   await page.getByLabel('Start date').fill('2026-12-04');
-  await page.getByLabel('Days').fill('1');
+  await page.getByLabel('Days', { exact: true }).fill('1');
   await page.getByLabel('KAP session').selectOption({ label: 'Midway' });
   await page.getByRole('button', { name: 'Create plan' }).click();
   await expect(page.getByRole('alert')).toContainText('does not fit');
@@ -116,16 +116,15 @@ test('unreadable stored data is kept, explained, and never overwritten', async (
   expect(Object.keys(after).filter((k) => k.startsWith('intensive-planner.plan.')).length).toBe(3);
 });
 
-test('delete asks first, and then the plan is gone for good', async ({ page }) => {
+test('delete offers an undo; once dismissed, the plan is gone for good', async ({ page }) => {
   await createPlan(page);
   const url = page.url();
   await page.getByRole('button', { name: 'Delete plan' }).click();
-  await page.getByRole('button', { name: 'Keep it' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
-  await page.getByRole('button', { name: 'Delete plan' }).click();
-  await page.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
   await expect(page.getByText('No plans yet')).toBeVisible();
+  expect(Object.keys(await storageSnapshot(page))).toEqual([]);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Plan not found' })).toBeVisible();
   expect(Object.keys(await storageSnapshot(page))).toEqual([]);
@@ -156,8 +155,11 @@ test('keyboard alone: open the form, fill it, submit with Enter, land on the new
   await page.getByRole('button', { name: 'New plan' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'New plan' })).toBeFocused();
+  // The template picker is one stop (arrow keys choose inside it); the format follows.
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Format')).toBeFocused();
+  await expect(page.getByRole('radio').first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Format', { exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.type('Alex');
   await page.keyboard.press('Tab');

@@ -1,0 +1,215 @@
+//! The editing context of one plan: every change goes through `Editing::commit`, which applies a
+//! core edit, records it for undo, saves the plan and says what happened.
+
+use super::dom;
+use super::state::{use_app_state, AppState};
+use crate::core::edit::{apply, Edit, History};
+use crate::core::model::{BlockId, KapRecord, Plan};
+use crate::core::rules::{check, Finding};
+use leptos::prelude::*;
+
+/// What the agenda has open for editing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormTarget {
+    /// A new block on this day (0-based).
+    Add(usize),
+    Edit(BlockId),
+}
+
+#[derive(Clone, Copy)]
+pub struct Editing {
+    state: AppState,
+    /// The plan as stored; edits in another tab arrive here too.
+    pub plan: Memo<Option<Plan>>,
+    /// Every finding for the plan as it is now.
+    pub findings: Memo<Vec<Finding>>,
+    history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The outcome of the last edit, announced politely.
+    pub done: RwSignal<String>,
+    /// Why the last edit was refused, announced at once.
+    pub refused: RwSignal<Option<String>>,
+    pub form: RwSignal<Option<FormTarget>>,
+    /// The block being dragged, if any.
+    pub dragging: StoredValue<Option<BlockId>>,
+}
+
+impl Editing {
+    fn new(id: String) -> Editing {
+        let state = use_app_state();
+        let plan = Memo::new(move |_| state.find(&id));
+        Editing {
+            state,
+            plan,
+            findings: Memo::new(move |_| plan.with(|p| p.as_ref().map(check).unwrap_or_default())),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            done: RwSignal::new(String::new()),
+            refused: RwSignal::new(None),
+            form: RwSignal::new(None),
+            dragging: StoredValue::new(None),
+        }
+    }
+
+    /// Applies an edit, or says why it cannot be made. Returns whether the plan changed hands.
+    pub fn commit(&self, edit: Edit, done: impl Into<String>) -> bool {
+        let Some(current) = self.plan.get_untracked() else {
+            return false;
+        };
+        match apply(&current, &edit) {
+            Ok(next) => {
+                if next != current {
+                    self.history.update_value(|h| h.record(current));
+                    self.state.put(next);
+                }
+                self.settle(done.into());
+                true
+            }
+            Err(problem) => {
+                self.refused.set(Some(problem.0));
+                false
+            }
+        }
+    }
+
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let Some(current) = self.plan.get_untracked() else {
+            return;
+        };
+        let mut restored = None;
+        self.history.update_value(|h| {
+            restored = if back {
+                h.undo(&current)
+            } else {
+                h.redo(&current)
+            };
+        });
+        match restored {
+            Some(plan) => {
+                self.form.set(None);
+                self.state.put(plan);
+                self.settle(if back { "Undone." } else { "Redone." }.into());
+            }
+            None => self.done.set(
+                if back {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                }
+                .into(),
+            ),
+        }
+    }
+
+    fn settle(&self, done: String) {
+        self.refused.set(None);
+        self.done.set(done);
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// Reads the plan, tracked. Once the plan is gone (deleted in another tab) it reads
+    /// `T::default()`.
+    pub fn with_plan<T: Default>(&self, f: impl FnOnce(&Plan) -> T) -> T {
+        self.plan.with(|p| p.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// Changes the clinician-only KAP records.
+    pub fn update_kap(&self, change: impl FnOnce(&mut KapRecord), done: impl Into<String>) {
+        let record = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.kap.clone()));
+        if let Some(mut record) = record {
+            change(&mut record);
+            self.commit(Edit::SetKap(record), done);
+        }
+    }
+
+    /// Puts the focus back on a block once the agenda has been drawn again.
+    pub fn refocus(&self, id: BlockId) {
+        request_animation_frame(move || dom::focus(&format!("#block-{id}")));
+    }
+}
+
+pub fn use_editing() -> Editing {
+    // Provided by `EditorScope` before the agenda and the panels render.
+    expect_context::<Editing>()
+}
+
+/// Provides the editing context for a plan to its children, with Ctrl+Z / Ctrl+Shift+Z (Cmd on
+/// macOS) for undo and redo anywhere on the page except inside a text field, which keeps its own.
+#[component]
+pub fn EditorScope(id: String, children: Children) -> impl IntoView {
+    let editing = Editing::new(id);
+    provide_context(editing);
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || in_text_field(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => editing.redo(),
+            "z" | "Z" => editing.undo(),
+            "y" | "Y" if !ev.shift_key() => editing.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    children()
+}
+
+fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Undo and redo buttons, and the live regions that say what the last edit did.
+#[component]
+pub fn EditBar() -> impl IntoView {
+    let editing = use_editing();
+    view! {
+        <div class="edit-bar">
+            <button
+                type="button"
+                class="button"
+                aria-keyshortcuts="Control+Z Meta+Z"
+                disabled=move || !editing.can_undo.get()
+                on:click=move |_| editing.undo()
+            >"Undo"</button>
+            <button
+                type="button"
+                class="button"
+                aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+                disabled=move || !editing.can_redo.get()
+                on:click=move |_| editing.redo()
+            >"Redo"</button>
+            <button type="button" class="button quiet findings-jump" on:click=|_| dom::focus("#findings-heading")>
+                {move || match editing.findings.with(Vec::len) {
+                    0 => "No findings".to_string(),
+                    1 => "1 finding".to_string(),
+                    n => format!("{n} findings"),
+                }}
+            </button>
+            <p class="edit-status" role="status">{move || editing.done.get()}</p>
+        </div>
+        <div role="alert" class="edit-alert">
+            {move || editing.refused.get().map(|message| view! {
+                <p class="banner banner-error">{message}</p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,199 @@
+//! The plan's own settings: its title, its dates and days, and where the KAP session sits.
+
+use super::editor::use_editing;
+use crate::core::edit::{Edit, KapTarget};
+use crate::core::model::{display_date, format_date, parse_date, BlockKind, Time};
+use crate::core::template::midway_day;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// A text the user is editing, shown over a value that comes from the plan. Once the edit is
+/// committed (or undone) the plan's value shows again.
+#[derive(Clone, Copy)]
+pub struct Draft {
+    typed: RwSignal<Option<String>>,
+    from_plan: Signal<String>,
+}
+
+impl Draft {
+    pub fn new(from_plan: impl Fn() -> String + Send + Sync + 'static) -> Draft {
+        Draft {
+            typed: RwSignal::new(None),
+            from_plan: Signal::derive(from_plan),
+        }
+    }
+
+    pub fn get(&self) -> String {
+        self.typed.get().unwrap_or_else(|| self.from_plan.get())
+    }
+
+    pub fn get_untracked(&self) -> String {
+        self.typed
+            .get_untracked()
+            .unwrap_or_else(|| self.from_plan.get_untracked())
+    }
+
+    pub fn set(&self, text: String) {
+        self.typed.set(Some(text));
+    }
+
+    pub fn settle(&self) {
+        self.typed.set(None);
+    }
+}
+
+/// A labelled input bound to a draft. (A function, not a component: one copy serves all.)
+pub fn input(id: &'static str, label: &'static str, kind: &'static str, value: Draft) -> AnyView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type=kind autocomplete="off"
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn PlanDetails() -> impl IntoView {
+    let editing = use_editing();
+    let title = Draft::new(move || editing.with_plan(|p| p.title.clone()));
+    let start = Draft::new(move || editing.with_plan(|p| format_date(p.start_date)));
+    let rename = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let name = title.get_untracked();
+        if editing.commit(
+            Edit::Rename(name.clone()),
+            format!("Renamed to “{}”.", name.trim()),
+        ) {
+            title.settle();
+        }
+    };
+    let shift = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        match parse_date(&start.get_untracked()) {
+            Some(date) => {
+                if editing.commit(
+                    Edit::ShiftStart { date },
+                    format!("The intensive now starts on {}.", display_date(date)),
+                ) {
+                    start.settle();
+                }
+            }
+            None => editing.refused.set(Some(
+                "Enter the new start date as a date, such as 2026-12-04.".into(),
+            )),
+        }
+    };
+    view! {
+        <details class="panel">
+            <summary>"Title, dates and days"</summary>
+            <form class="inline-form" novalidate on:submit=rename>
+                {input("plan-title", "Plan title", "text", title)}
+                <button type="submit" class="button">"Rename"</button>
+            </form>
+            <form class="inline-form" novalidate on:submit=shift>
+                {input("plan-start", "First day", "date", start)}
+                <button type="submit" class="button">"Move the intensive"</button>
+            </form>
+            <p class="hint">"Moving keeps every day's agenda; only the dates change."</p>
+            <p>
+                <button type="button" class="button" on:click=move |_| {
+                    let days = editing.with_plan(|p| p.days.len());
+                    editing.commit(Edit::AddDay, format!("Day {} added at the end.", days + 1));
+                }>"Add a day at the end"</button>
+            </p>
+        </details>
+        <KapPlacementForm/>
+    }
+}
+
+/// Re-places the whole KAP bundle: none, at the start, midway, or a chosen day and time.
+#[component]
+fn KapPlacementForm() -> impl IntoView {
+    let editing = use_editing();
+    let dosing = move || {
+        editing.with_plan(|plan| {
+            plan.blocks()
+                .find(|(_, b)| b.kind == BlockKind::KapDosing)
+                .map(|(day, b)| (day, b.start))
+        })
+    };
+    let current = move || match dosing() {
+        None => "There is no KAP session in this plan.".to_string(),
+        Some((day, at)) => format!("The dosing is on day {} at {at}.", day + 1),
+    };
+    let (initial_day, initial_time) = untrack(|| {
+        let days = editing.with_plan(|p| p.days.len());
+        dosing().map_or((midway_day(days), "10:15".to_string()), |(d, t)| {
+            (d, t.to_string())
+        })
+    });
+    let choice = RwSignal::new("midway");
+    let day = RwSignal::new(initial_day);
+    let time = Draft::new(move || initial_time.clone());
+    let days = move || editing.with_plan(|p| p.days.len());
+    let place = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let target = match choice.get_untracked() {
+            "start" => KapTarget::AtStart,
+            "midway" => KapTarget::Midway,
+            "at" => match Time::parse(&time.get_untracked()) {
+                Some(dose_at) => KapTarget::At {
+                    day: day.get_untracked(),
+                    dose_at,
+                },
+                None => {
+                    editing.refused.set(Some(
+                        "Enter the dosing time as a time, such as 10:15.".into(),
+                    ));
+                    return;
+                }
+            },
+            _ => KapTarget::None,
+        };
+        let done = match target {
+            KapTarget::None => "KAP removed from the plan.".to_string(),
+            _ => "KAP placed; the other sessions moved around it.".to_string(),
+        };
+        editing.commit(Edit::PlaceKap(target), done);
+    };
+    let options = [
+        ("none", "No KAP"),
+        ("start", "At the start"),
+        ("midway", "Midway"),
+        ("at", "On a chosen day and time"),
+    ];
+    view! {
+        <details class="panel">
+            <summary>"KAP placement"</summary>
+            <p>{current}</p>
+            <form novalidate on:submit=place>
+                <div class="field">
+                    <label for="kap-place">"Place KAP"</label>
+                    <select id="kap-place" prop:value=move || choice.get()
+                        on:change=move |ev| {
+                            let picked = event_target_value(&ev);
+                            choice.set(options.iter().find(|(code, _)| *code == picked).map_or("none", |(code, _)| *code));
+                        }>
+                        {options.map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <Show when=move || choice.get() == "at">
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="kap-day">"Dosing day"</label>
+                            <select id="kap-day" prop:value=move || day.get().to_string()
+                                on:change=move |ev| if let Ok(d) = event_target_value(&ev).parse() { day.set(d) }>
+                                {move || (0..days()).map(|d| view! { <option value=d.to_string()>{format!("Day {}", d + 1)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        {input("kap-time", "Dosing starts", "time", time)}
+                    </div>
+                </Show>
+                <p class="hint">"Preparation, vitals, dosing, rest and integration move together; other sessions move later to make room."</p>
+                <button type="submit" class="button">"Place KAP"</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,371 @@
+//! Clinician-only records: who doses, screening, prescriber clearance, rides home, monitors, and
+//! the plan's clinical thresholds. None of it ever reaches the couple.
+
+use super::editor::use_editing;
+use super::plan_details::{input, Draft};
+use crate::core::edit::Edit;
+use crate::core::model::{
+    format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, Person, Plan,
+    Ride, Settings,
+};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// What decides the records form's shape: who doses, on which days, and whether it is a couple.
+#[derive(Clone, Debug, PartialEq)]
+struct Shape {
+    dosers: Vec<(Person, String)>,
+    dosing_days: Vec<usize>,
+    couple: bool,
+}
+
+fn shape(plan: &Plan) -> Shape {
+    let mut dosing_days: Vec<usize> = plan
+        .blocks()
+        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+        .map(|(day, _)| day)
+        .collect();
+    dosing_days.dedup();
+    Shape {
+        dosers: plan
+            .kap
+            .dosers(&plan.participants)
+            .into_iter()
+            .map(|p| (p, p.name(&plan.participants)))
+            .collect(),
+        dosing_days,
+        couple: plan.participants.people().len() == 2,
+    }
+}
+
+#[component]
+pub fn Records() -> impl IntoView {
+    let editing = use_editing();
+    let shape = Memo::new(move |_| editing.plan.with(|p| p.as_ref().map(shape)));
+    view! {
+        <details class="panel">
+            <summary>"Screening and logistics"</summary>
+            <p class="hint">"Clinician-only: never in the couple's preview, calendar or share link."</p>
+            {move || shape.get().map(|shape| view! {
+                {shape.couple.then(who_doses)}
+                {shape.dosers.iter().map(|(person, name)| screening(*person, name)).collect_view()}
+                <ClearanceForm/>
+                {rides(&shape)}
+                {monitors(shape.couple)}
+            })}
+        </details>
+        <Thresholds/>
+    }
+}
+
+fn who_doses() -> impl IntoView {
+    let editing = use_editing();
+    let names = move || {
+        editing.with_plan(|p| {
+            [Person::PartnerA, Person::PartnerB].map(|person| person.name(&p.participants))
+        })
+    };
+    view! {
+        <div class="field">
+            <label for="who-doses">"Who doses"</label>
+            <select
+                id="who-doses"
+                prop:value=move || editing.with_plan(|p| p.kap.doses.code())
+                on:change=move |ev| {
+                    if let Some(doses) = Doses::from_code(&event_target_value(&ev)) {
+                        editing.update_kap(|k| k.doses = doses, "Who doses is recorded.");
+                    }
+                }
+            >
+                {move || {
+                    let [a, b] = names();
+                    view! {
+                        <option value=Doses::PartnerA.code()>{a.clone()}</option>
+                        <option value=Doses::PartnerB.code()>{b.clone()}</option>
+                        <option value=Doses::Both.code()>{format!("Both: {a} and {b}")}</option>
+                    }
+                }}
+            </select>
+        </div>
+    }
+}
+
+fn screening(person: Person, name: &str) -> impl IntoView {
+    let editing = use_editing();
+    let rows = Contraindication::ALL
+        .into_iter()
+        .map(|item| {
+            let id = format!("screen-{}-{}", person.code(), item.code());
+            view! {
+                <div class="screen-row">
+                    <label for=id.clone()>{item.question()}</label>
+                    <select
+                        id=id
+                        prop:value=move || editing.with_plan(|p| p.kap.screening(person).answer(item).code())
+                        on:change=move |ev| {
+                            if let Some(answer) = Answer::from_code(&event_target_value(&ev)) {
+                                editing.update_kap(
+                                    |k| match person {
+                                        Person::PartnerB => k.screening_b.set(item, answer),
+                                        _ => k.screening_a.set(item, answer),
+                                    },
+                                    "Screening answer recorded.",
+                                );
+                            }
+                        }
+                    >
+                        <option value="unknown">"Not yet asked"</option>
+                        <option value="no">"No"</option>
+                        <option value="yes">"Yes"</option>
+                    </select>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="screening">
+            <legend>{format!("Screening: {name}")}</legend>
+            {rows}
+        </fieldset>
+    }
+}
+
+#[component]
+fn ClearanceForm() -> impl IntoView {
+    let editing = use_editing();
+    let recorded = move || editing.with_plan(|p| p.kap.clearance.clone());
+    let date = Draft::new(move || recorded().map(|c| format_date(c.date)).unwrap_or_default());
+    let prescriber = Draft::new(move || recorded().map(|c| c.prescriber).unwrap_or_default());
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let who = prescriber.get_untracked().trim().to_string();
+        let Some(when) = parse_date(&date.get_untracked()) else {
+            editing.refused.set(Some(
+                "Enter the date of the clearance, such as 2026-11-20.".into(),
+            ));
+            return;
+        };
+        if who.is_empty() {
+            editing.refused.set(Some(
+                "Name the prescriber or the organisation that cleared the dosing.".into(),
+            ));
+            return;
+        }
+        editing.update_kap(
+            |k| {
+                k.clearance = Some(Clearance {
+                    date: when,
+                    prescriber: who,
+                })
+            },
+            "Prescriber clearance recorded.",
+        );
+        date.settle();
+        prescriber.settle();
+    };
+    view! {
+        <form class="subform" novalidate on:submit=save>
+            <h3>"Prescriber clearance"</h3>
+            <div class="field-row">
+                {input("clearance-date", "Cleared on", "date", date)}
+                {input("clearance-by", "Prescriber or organisation", "text", prescriber)}
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button">"Record clearance"</button>
+                <Show when=move || recorded().is_some()>
+                    <button type="button" class="button danger" on:click=move |_| {
+                        editing.update_kap(|k| k.clearance = None, "Clearance removed.");
+                    }>"Remove clearance"</button>
+                </Show>
+            </div>
+        </form>
+    }
+}
+
+fn rides(shape: &Shape) -> impl IntoView {
+    let editing = use_editing();
+    let fields = shape
+        .dosing_days
+        .iter()
+        .flat_map(|&day| shape.dosers.iter().map(move |(person, name)| (day, *person, name.clone())))
+        .map(|(day, person, name)| {
+            let id = format!("ride-{day}-{}", person.code());
+            let driver = move || {
+                editing.with_plan(|p| {
+                    p.kap
+                        .rides
+                        .iter()
+                        .find(|r| r.day == day && r.person == person)
+                        .map(|r| r.driver.clone())
+                        .unwrap_or_default()
+                })
+            };
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{format!("Who drives {name} home after day {}", day + 1)}</label>
+                    <input id=id type="text" autocomplete="off" prop:value=driver
+                        on:change=move |ev| {
+                            let driver = event_target_value(&ev).trim().to_string();
+                            editing.update_kap(|k| {
+                                k.rides.retain(|r| !(r.day == day && r.person == person));
+                                if !driver.is_empty() {
+                                    k.rides.push(Ride { day, person, driver });
+                                }
+                            }, "Ride home recorded.");
+                        }/>
+                </div>
+            }
+        })
+        .collect_view();
+    let none = shape
+        .dosing_days
+        .is_empty()
+        .then(|| view! { <p class="hint">"Rides home are recorded per dosing day; this plan has no dosing yet."</p> });
+    view! {
+        <div class="subform">
+            <h3>"Rides home"</h3>
+            {none}
+            {fields}
+        </div>
+    }
+}
+
+fn monitors(couple: bool) -> impl IntoView {
+    let editing = use_editing();
+    let count = couple.then(|| view! {
+            <div class="field">
+                <label for="monitors">"Sober monitors present when both partners dose"</label>
+                <input id="monitors" type="number" min="0" max="9" inputmode="numeric"
+                    prop:value=move || editing.with_plan(|p| p.kap.sober_monitors.to_string())
+                    on:change=move |ev| {
+                        match event_target_value(&ev).trim().parse::<u8>() {
+                            Ok(n) if n <= 9 => editing.update_kap(|k| k.sober_monitors = n, "Sober monitors recorded."),
+                            _ => editing.refused.set(Some("Enter the number of sober monitors, from 0 to 9.".into())),
+                        }
+                    }/>
+            </div>
+    });
+    view! {
+        <div class="subform">
+            {count}
+            <div class="field check">
+                <input id="signed-off" type="checkbox"
+                    prop:checked=move || editing.with_plan(|p| p.kap.multiple_dosings_signed_off)
+                    on:change=move |ev| {
+                        let yes = event_target_checked(&ev);
+                        editing.update_kap(|k| k.multiple_dosings_signed_off = yes, "Sign-off recorded.");
+                    }/>
+                <label for="signed-off">"The prescriber signed off more than one dosing in this intensive"</label>
+            </div>
+        </div>
+    }
+}
+
+/// One clinical threshold: its field, its label, its unit and its range.
+struct Threshold {
+    id: &'static str,
+    label: &'static str,
+    min: u16,
+    max: u16,
+    get: fn(&Settings) -> u16,
+    set: fn(&mut Settings, u16),
+}
+
+const THRESHOLDS: [Threshold; 6] = [
+    Threshold {
+        id: "set-dosing",
+        label: "Dosing lasts (minutes, default 180)",
+        min: 30,
+        max: 720,
+        get: |s| s.dosing_minutes,
+        set: |s, v| s.dosing_minutes = v,
+    },
+    Threshold {
+        id: "set-window",
+        label: "Integration within (hours, default 72)",
+        min: 1,
+        max: 336,
+        get: |s| s.integration_window_hours,
+        set: |s, v| s.integration_window_hours = v,
+    },
+    Threshold {
+        id: "set-fasting",
+        label: "Fasting before a dose (hours, default 4)",
+        min: 0,
+        max: 24,
+        get: |s| s.fasting_hours,
+        set: |s, v| s.fasting_hours = v,
+    },
+    Threshold {
+        id: "set-load",
+        label: "Active therapy a day (minutes, default 360)",
+        min: 60,
+        max: 1440,
+        get: |s| s.daily_load_minutes,
+        set: |s, v| s.daily_load_minutes = v,
+    },
+    Threshold {
+        id: "set-stretch",
+        label: "Longest stretch without a break (minutes, default 180)",
+        min: 30,
+        max: 1440,
+        get: |s| s.max_stretch_minutes,
+        set: |s, v| s.max_stretch_minutes = v,
+    },
+    Threshold {
+        id: "set-monitors",
+        label: "Sober monitors required when both dose (default 1)",
+        min: 0,
+        max: 9,
+        get: |s| u16::from(s.monitors_when_both_dose),
+        set: |s, v| s.monitors_when_both_dose = u8::try_from(v).unwrap_or(u8::MAX),
+    },
+];
+
+#[component]
+fn Thresholds() -> impl IntoView {
+    let editing = use_editing();
+    let drafts = THRESHOLDS
+        .map(|t| Draft::new(move || editing.with_plan(|p| (t.get)(&p.settings).to_string())));
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut settings) = editing
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.settings))
+        else {
+            return;
+        };
+        for (threshold, draft) in THRESHOLDS.iter().zip(drafts) {
+            match draft.get_untracked().trim().parse::<u16>() {
+                Ok(v) if (threshold.min..=threshold.max).contains(&v) => {
+                    (threshold.set)(&mut settings, v)
+                }
+                _ => {
+                    editing.refused.set(Some(format!(
+                        "{}: enter a whole number from {} to {}.",
+                        threshold.label, threshold.min, threshold.max
+                    )));
+                    super::dom::focus(&format!("#{}", threshold.id));
+                    return;
+                }
+            }
+        }
+        if editing.commit(
+            Edit::SetSettings(settings),
+            "Thresholds saved; the findings use them now.",
+        ) {
+            drafts.iter().for_each(Draft::settle);
+        }
+    };
+    view! {
+        <details class="panel">
+            <summary>"Clinical thresholds"</summary>
+            <form novalidate on:submit=save>
+                <div class="field-row">
+                    {THRESHOLDS.iter().zip(drafts).map(|(t, draft)| input(t.id, t.label, "number", draft)).collect_view()}
+                </div>
+                <button type="submit" class="button">"Save thresholds"</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,272 @@
+import { test, expect, expectAccessible, createPlan, dayItems, storageSnapshot } from './fixtures.mjs';
+
+const day = (page, n) => page.getByRole('region', { name: new RegExp(`^Day ${n}\\b`) });
+const block = (page, n, text) => day(page, n).getByRole('listitem').filter({ hasText: text });
+const findings = (page) => page.getByRole('complementary', { name: 'Findings' });
+const dosingDay = async (page) => {
+  for (let n = 1; n <= 3; n += 1) {
+    if ((await dayItems(page, n)).some((t) => t.includes('KAP dosing'))) return n;
+  }
+  return 0;
+};
+
+test('keyboard alone: add, move, resize and delete a block, then re-place KAP from the start to midway', async ({ page }) => {
+  await createPlan(page, { kap: 'At the start' });
+  expect(await dosingDay(page)).toBe(1);
+
+  // Add a block to day 3: the form opens with the focus on its first field, and offers the
+  // hour after the day's last block.
+  await page.getByRole('button', { name: 'Add block to day 3' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Kind')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Title', { exact: true })).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Walk and talk');
+  await page.keyboard.press('Enter');
+  const walk = block(page, 3, 'Walk and talk');
+  await expect(walk).toHaveCount(1);
+  await expect(walk).toBeFocused();
+  await expect(walk).toContainText(/^16:15–17:15 Joint session Walk and talk/);
+
+  // Later, longer, then to the previous day; the focus stays on the block.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(block(page, 3, 'Walk and talk')).toContainText(/^16:30–17:30/);
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect(block(page, 3, 'Walk and talk')).toContainText(/^16:30–17:45/);
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(block(page, 3, 'Walk and talk')).toContainText(/^16:15–17:30/);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(block(page, 3, 'Walk and talk')).toHaveCount(0);
+  await expect(block(page, 2, 'Walk and talk')).toContainText(/^16:15–17:30/);
+  await expect(block(page, 2, 'Walk and talk')).toBeFocused();
+  await expect(page.getByRole('status')).toHaveText('Moved to day 2.');
+
+  // Enter opens the block's form; Escape-free: Cancel with the keyboard.
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Kind')).toBeFocused();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Walk and talk');
+  await page.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(block(page, 2, 'Walk and talk')).toBeFocused();
+
+  await page.keyboard.press('Delete');
+  await expect(block(page, 2, 'Walk and talk')).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('Deleted “Walk and talk”');
+
+  // Re-place KAP: open the panel and place it midway.
+  const summary = page.locator('summary', { hasText: 'KAP placement' });
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The dosing is on day 1 at 10:15.')).toBeVisible();
+  await expect(page.getByLabel('Place KAP')).toHaveValue('midway');
+  await page.getByRole('button', { name: 'Place KAP' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await dosingDay(page)).toBe(2);
+  await expect(page.getByText('The dosing is on day 2 at 10:15.')).toBeVisible();
+  // The whole bundle moved and nothing overlaps.
+  const day2 = await dayItems(page, 2);
+  expect(day2.findIndex((t) => t.includes('KAP preparation'))).toBeLessThan(day2.findIndex((t) => t.includes('KAP dosing')));
+  expect(day2.some((t) => t.includes('KAP integration'))).toBe(true);
+  expect((await dayItems(page, 1)).some((t) => /KAP|Vitals/.test(t))).toBe(false);
+  await expect(findings(page).locator('[data-code="overlap"]')).toHaveCount(0);
+
+  // Everything survives a reload.
+  const before = [await dayItems(page, 1), await dayItems(page, 2), await dayItems(page, 3)];
+  await page.reload();
+  expect([await dayItems(page, 1), await dayItems(page, 2), await dayItems(page, 3)]).toEqual(before);
+});
+
+test('drag and drop: onto a block puts the dragged one right after it; onto a day moves it there', async ({ page }) => {
+  // Tall enough that both blocks are in view: Chromium starts the drag only once the pointer
+  // moves, so a scroll between press and move would pick up another block.
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await createPlan(page, { days: '2' });
+  const closing = block(page, 2, 'Closing');
+  const text = await closing.textContent();
+  const duration = text.match(/^(\d\d):(\d\d)–(\d\d):(\d\d)/).slice(1).map(Number);
+  const length = duration[2] * 60 + duration[3] - duration[0] * 60 - duration[1];
+
+  const first = day(page, 1).getByRole('listitem').first();
+  const firstEnd = (await first.textContent()).match(/^\d\d:\d\d–(\d\d:\d\d)/)[1];
+  await closing.dragTo(first);
+  const moved = block(page, 1, 'Closing');
+  await expect(moved).toHaveCount(1);
+  await expect(block(page, 2, 'Closing')).toHaveCount(0);
+  const [h, m] = firstEnd.split(':').map(Number);
+  const end = h * 60 + m + length;
+  const pad = (n) => String(n).padStart(2, '0');
+  await expect(moved).toContainText(`${firstEnd}–${pad(Math.floor(end / 60))}:${pad(end % 60)}`);
+  // It now overlaps what followed: the checker says so, and undo mends it.
+  await expect(findings(page).locator('[data-code="overlap"]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(block(page, 2, 'Closing')).toHaveText(text);
+  await expect(findings(page).locator('[data-code="overlap"]')).toHaveCount(0);
+
+  // Onto the day's heading area: the block keeps its time and changes day.
+  await block(page, 2, 'Closing').dragTo(day(page, 1).getByRole('heading'));
+  await expect(block(page, 1, 'Closing')).toContainText(text.slice(0, 11));
+});
+
+test('findings appear and disappear as rules are broken and mended; undo and redo by button and shortcut', async ({ page }) => {
+  await createPlan(page, { kap: 'Midway' });
+  const overlap = findings(page).locator('[data-code="overlap"]');
+  const clearance = findings(page).locator('[data-code="no_clearance"]');
+  await expect(overlap).toHaveCount(0);
+  await expect(clearance).toHaveCount(1);
+  const original = await storageSnapshot(page);
+
+  // A block on top of the first session breaks the overlap rule.
+  await page.getByRole('button', { name: 'Add block to day 1' }).click();
+  await page.getByLabel('Title', { exact: true }).fill('Extra session');
+  await page.getByLabel('Starts', { exact: true }).fill('09:00');
+  await page.getByLabel('Ends', { exact: true }).fill('10:00');
+  await page.getByRole('button', { name: 'Add block', exact: true }).click();
+  await expect(overlap).toHaveCount(1);
+  await expect(overlap).toContainText('Extra session');
+  // The finding's link takes the focus to the block.
+  await overlap.getByRole('button', { name: /Show “Extra session”/ }).click();
+  await expect(block(page, 1, 'Extra session')).toBeFocused();
+
+  // A bad time gets a message and changes nothing.
+  await block(page, 1, 'Extra session').getByRole('button', { name: /^Edit/ }).click();
+  await page.getByLabel('Ends', { exact: true }).fill('08:00');
+  await page.getByRole('button', { name: 'Save block' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'A block must end after it starts.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(block(page, 1, 'Extra session')).toContainText('09:00–10:00');
+
+  // Undo and redo with the buttons, then with the keyboard.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(overlap).toHaveCount(0);
+  expect(await storageSnapshot(page)).toEqual(original);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(overlap).toHaveCount(1);
+  await page.locator('h1').focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(overlap).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect(overlap).toHaveCount(1);
+
+  // Recording the clearance mends that warning.
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  await page.getByLabel('Cleared on').fill('2026-11-20');
+  await page.getByLabel('Prescriber or organisation').fill('Dr. Rivera');
+  await page.getByRole('button', { name: 'Record clearance' }).click();
+  await expect(clearance).toHaveCount(0);
+  // A "yes" on screening is an error; "no" mends it.
+  const flag = findings(page).locator('[data-code="screening_flag"]');
+  await page.getByLabel('Glaucoma').first().selectOption('yes');
+  await expect(flag).toHaveCount(1);
+  await page.getByLabel('Glaucoma').first().selectOption('no');
+  await expect(flag).toHaveCount(0);
+  // A ride home for the dosing partner mends that warning.
+  const rides = findings(page).locator('[data-code="no_ride_home"]');
+  await page.getByLabel('Who doses').selectOption('partner_a');
+  await expect(rides).toHaveCount(1);
+  await expect(rides).toContainText('Alex');
+  await page.getByLabel('Who drives Alex home after day 2').fill('Jordan');
+  await page.getByLabel('Who drives Alex home after day 2').press('Tab');
+  await expect(rides).toHaveCount(0);
+
+  // A threshold change re-checks at once: only day 1 (with the extra session) is over the
+  // default 6 hours; a 1-hour budget is exceeded on every day.
+  await page.locator('summary', { hasText: 'Clinical thresholds' }).click();
+  const load = findings(page).locator('[data-code="daily_load"]');
+  await expect(load).toHaveCount(1);
+  await page.getByLabel(/Active therapy a day/).fill('60');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(load).toHaveCount(3);
+  await page.getByLabel(/Active therapy a day/).fill('20');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByRole('alert')).toContainText('enter a whole number from 60 to 1440');
+
+  // Everything survives a reload.
+  await page.reload();
+  await expect(overlap).toHaveCount(1);
+  await expect(clearance).toHaveCount(0);
+  await expect(load).toHaveCount(3);
+  await expect(rides).toHaveCount(0);
+});
+
+test('days: duplicate, remove and shift the start date; the editor passes axe with its forms open', async ({ page }) => {
+  await createPlan(page, { days: '2' });
+  const day1 = await dayItems(page, 1);
+  await page.getByRole('button', { name: 'Duplicate day 1' }).click();
+  await expect(page.getByRole('heading', { name: /^Day 3/ })).toBeVisible();
+  expect((await dayItems(page, 2)).map((t) => t.slice(0, 30))).toEqual(day1.map((t) => t.slice(0, 30)));
+  await page.getByRole('button', { name: 'Remove day 2' }).click();
+  await expect(page.getByRole('heading', { name: /^Day 3/ })).toHaveCount(0);
+
+  await page.locator('summary', { hasText: 'Title, dates and days' }).click();
+  await page.getByLabel('First day').fill('2027-01-08');
+  await page.getByRole('button', { name: 'Move the intensive' }).click();
+  await expect(page.getByRole('heading', { name: 'Day 1 · Fri 8 Jan 2027' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Day 2 · Sat 9 Jan 2027' })).toBeVisible();
+  await page.getByLabel('Plan title').fill('Alex & Sam · January');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · January');
+
+  await page.getByRole('button', { name: 'Add block to day 1' }).click();
+  for (const name of ['KAP placement', 'Screening and logistics', 'Clinical thresholds', 'Keyboard commands']) {
+    await page.locator('summary', { hasText: name }).click();
+  }
+  await expectAccessible(page);
+});
+
+test('plans: template picker, duplicate, delete with undo, past intensives apart', async ({ page }) => {
+  await page.goto('/#/new');
+  const picker = page.getByRole('group', { name: 'Start from a template' });
+  await expect(picker.getByRole('radio')).toHaveCount(5);
+  await picker.getByLabel('Individual, 2 days, KAP midway').check();
+  await expect(page.getByLabel('Format', { exact: true })).toHaveValue('individual');
+  await expect(page.getByLabel('Days', { exact: true })).toHaveValue('2');
+  await expect(page.getByLabel('KAP session')).toHaveValue('midway');
+  await expect(picker.getByText('A day of individual work')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Client').fill('Jo');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jo · 2-day individual intensive');
+  expect((await dayItems(page, 2)).some((t) => t.includes('KAP dosing'))).toBe(true);
+
+  await createPlan(page, { date: '2025-03-07', days: '2', a: 'Kim', b: 'Lee' });
+  await page.goto('/');
+  const past = page.locator('.plan-list.past');
+  await expect(past.getByRole('link')).toHaveText(['Kim & Lee · 2-day couples intensive']);
+  await expect(page.getByRole('heading', { name: 'Past intensives' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Duplicate “Jo · 2-day individual intensive”' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Copy of Jo · 2-day individual intensive');
+  await page.getByRole('button', { name: 'Delete plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
+  await expect(page.getByText('Deleted “Copy of Jo · 2-day individual intensive”.')).toBeVisible();
+  const stored = () => storageSnapshot(page).then((s) => Object.keys(s).length);
+  expect(await stored()).toBe(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('link', { name: 'Copy of Jo · 2-day individual intensive' })).toBeVisible();
+  expect(await stored()).toBe(3);
+  await expectAccessible(page);
+});
+
+test('editor screenshots at phone and desktop width', async ({ page }) => {
+  await createPlan(page, { kap: 'Midway' });
+  await page.getByRole('button', { name: 'Add block to day 1' }).click();
+  for (const name of ['Title, dates and days', 'KAP placement', 'Screening and logistics']) {
+    await page.locator('summary', { hasText: name }).click();
+  }
+  const views = [
+    ['top', page.locator('h1')],
+    ['form', page.locator('.block-form')],
+    ['kap-day', page.getByRole('heading', { name: /^Day 2/ })],
+    ['findings', page.getByRole('heading', { name: 'Findings' })],
+    ['records', page.locator('summary', { hasText: 'Screening and logistics' })],
+  ];
+  for (const [name, size] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+    await page.setViewportSize(size);
+    for (const [part, anchor] of views) {
+      await anchor.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `test-results/screens/editor-${name}-${part}.png` });
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+  }
+});
