@@ -246,7 +246,7 @@ impl BlockKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Attendees {
     Both,
     PartnerA,
@@ -304,7 +304,7 @@ impl Attendees {
 /// A block's id: unique within its plan and stable across edits.
 pub type BlockId = u32;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Block {
     pub id: BlockId,
     pub start: Time,

@@ -25,7 +25,7 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Finding {
     pub severity: Severity,
     /// Stable, snake_case; documented in docs/rules.md.

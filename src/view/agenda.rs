@@ -5,47 +5,67 @@ use super::block_form::BlockForm;
 use super::editor::{use_editing, FormTarget};
 use crate::core::edit::Edit;
 use crate::core::model::{display_date, Block, BlockKind, Plan};
+use chrono::NaiveDate;
 use leptos::ev::{DragEvent, KeyboardEvent};
 use leptos::prelude::*;
 
 /// How far one press of Earlier, Later, Shorter or Longer moves a block.
 const STEP: i16 = 15;
 
+/// What a day section shows apart from its blocks; it is drawn again only when this changes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct DayKey {
+    index: usize,
+    date: NaiveDate,
+    removable: bool,
+}
+
+/// Days and blocks are keyed, so an edit redraws only the blocks it changed.
 #[component]
 pub fn Agenda() -> impl IntoView {
     let editing = use_editing();
-    move || {
-        let form = editing.form.get();
-        editing.plan.with(|plan| {
-            plan.as_ref().map(|plan| {
-                (0..plan.days.len())
-                    .map(|day| day_view(plan, day, form))
-                    .collect_view()
-            })
+    let days = Memo::new(move |_| {
+        editing.with_plan(|plan| {
+            (0..plan.days.len())
+                .map(|index| DayKey {
+                    index,
+                    date: plan.date_of(index),
+                    removable: plan.days.len() > 1,
+                })
+                .collect::<Vec<_>>()
         })
+    });
+    view! {
+        <For each=move || days.get() key=|day| day.clone() let:day>
+            {day_view(day)}
+        </For>
     }
 }
 
-fn day_view(plan: &Plan, day: usize, form: Option<FormTarget>) -> impl IntoView {
+fn day_view(key: DayKey) -> impl IntoView {
     let editing = use_editing();
-    let heading_id = format!("day-{}", day + 1);
-    let labelled_by = heading_id.clone();
+    let day = key.index;
     let n = day + 1;
-    let blocks = plan.days[day]
-        .blocks
-        .iter()
-        .map(|block| {
-            if form == Some(FormTarget::Edit(block.id)) {
-                view! { <li class="block-editing"><BlockForm plan=plan.clone() day=day block=Some(block.clone())/></li> }
-                    .into_any()
-            } else {
-                block_view(plan, day, block).into_any()
-            }
+    let heading_id = format!("day-{n}");
+    let labelled_by = heading_id.clone();
+    // The day's blocks, each with whether its form is open.
+    let blocks = Memo::new(move |_| {
+        let open = editing.form.get();
+        editing.with_plan(|plan| {
+            plan.days.get(day).map_or_else(Vec::new, |d| {
+                d.blocks
+                    .iter()
+                    .map(|b| (open == Some(FormTarget::Edit(b.id)), b.clone()))
+                    .collect::<Vec<_>>()
+            })
         })
-        .collect_view();
-    let adding = (form == Some(FormTarget::Add(day)))
-        .then(|| view! { <BlockForm plan=plan.clone() day=day block=None/> });
-    let removable = plan.days.len() > 1;
+    });
+    let adding = move || {
+        (editing.form.get() == Some(FormTarget::Add(day)))
+            .then(|| editing.plan.get_untracked())
+            .flatten()
+            .map(|plan| view! { <BlockForm plan=plan day=day block=None/> })
+    };
     // Dropping a block on the day (not on another block) moves it to this day at its own time.
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
@@ -74,7 +94,7 @@ fn day_view(plan: &Plan, day: usize, form: Option<FormTarget>) -> impl IntoView 
             on:drop=on_drop
         >
             <div class="day-head">
-                <h2 id=heading_id>{format!("Day {n} · {}", display_date(plan.date_of(day)))}</h2>
+                <h2 id=heading_id>{format!("Day {n} · {}", display_date(key.date))}</h2>
                 <div class="day-actions">
                     <button type="button" class="button small" on:click=move |_| editing.form.set(Some(FormTarget::Add(day)))>
                         "Add block"<span class="visually-hidden">{format!(" to day {n}")}</span>
@@ -84,7 +104,7 @@ fn day_view(plan: &Plan, day: usize, form: Option<FormTarget>) -> impl IntoView 
                     }>
                         "Duplicate"<span class="visually-hidden">{format!(" day {n}")}</span>
                     </button>
-                    {removable.then(|| view! {
+                    {key.removable.then(|| view! {
                         <button type="button" class="button small danger" on:click=move |_| {
                             editing.commit(Edit::RemoveDay { day }, format!("Day {n} removed. Undo brings it back."));
                         }>
@@ -93,7 +113,11 @@ fn day_view(plan: &Plan, day: usize, form: Option<FormTarget>) -> impl IntoView 
                     })}
                 </div>
             </div>
-            <ol class="blocks">{blocks}</ol>
+            <ol class="blocks">
+                <For each=move || blocks.get() key=|entry| entry.clone() let:entry>
+                    {block_or_form(day, entry)}
+                </For>
+            </ol>
             {adding}
         </section>
     }
@@ -110,10 +134,21 @@ fn tone(kind: BlockKind) -> &'static str {
     }
 }
 
+fn block_or_form(day: usize, (open, block): (bool, Block)) -> AnyView {
+    let editing = use_editing();
+    match editing.plan.get_untracked() {
+        Some(plan) if open => view! {
+            <li class="block-editing"><BlockForm plan=plan day=day block=Some(block)/></li>
+        }
+        .into_any(),
+        Some(plan) => block_view(&plan, day, &block).into_any(),
+        None => ().into_any(),
+    }
+}
+
 fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
     let editing = use_editing();
     let id = block.id;
-    let days = plan.days.len();
     let who = block.attendees.describe(&plan.participants);
     let title = block.title.clone();
     let notes = (!block.notes.is_empty()).then(|| {
@@ -142,6 +177,9 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
     };
     let start = block.start;
     let to_day = move |target: usize| {
+        let days = editing
+            .plan
+            .with_untracked(|p| p.as_ref().map_or(0, |p| p.days.len()));
         if target < days
             && editing.commit(
                 Edit::MoveBlock {

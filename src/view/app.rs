@@ -26,6 +26,10 @@ pub fn App() -> impl IntoView {
             state.reload();
         }
     });
+    // Writes wait for the next painted frame (see `AppState::put`); a hidden page paints no
+    // frames, so write at once when the page is hidden or left.
+    let _hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
+    let _left = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     // After navigating, move the focus to the new page's heading so that keyboard and
     // screen-reader users start at the top of what changed.
     Effect::new(move |previous: Option<()>| {

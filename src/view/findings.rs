@@ -34,7 +34,9 @@ pub fn FindingsPanel() -> impl IntoView {
             <h2 id="findings-heading" tabindex="-1">"Findings"</h2>
             <p class="findings-summary">{summary}</p>
             <ul class="finding-list">
-                {move || findings.get().into_iter().map(finding_view).collect_view()}
+                <For each=move || findings.get() key=|finding| finding.clone() let:finding>
+                    {finding_view(finding)}
+                </For>
             </ul>
         </aside>
     }

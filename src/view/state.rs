@@ -13,6 +13,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// The plan deleted last, offered back by the "Undo" toast until it is dismissed.
     pub deleted: RwSignal<Option<Plan>>,
+    /// Plans changed on screen and not yet written to storage (see `put`).
+    unsaved: StoredValue<Vec<Plan>>,
 }
 
 impl AppState {
@@ -31,11 +33,14 @@ impl AppState {
             unreadable: RwSignal::new(unreadable),
             notice: RwSignal::new(notice),
             deleted: RwSignal::new(None),
+            unsaved: StoredValue::new(Vec::new()),
         }
     }
 
     /// Reads storage again (another tab changed it).
     pub fn reload(&self) {
+        // What this tab changed goes to storage first, then the other tab's changes come in.
+        self.flush();
         if let Ok(loaded) = storage::load_all() {
             self.plans.set(loaded.plans);
             self.unreadable.set(loaded.unreadable);
@@ -60,9 +65,22 @@ impl AppState {
         self.put(plan);
     }
 
-    /// Saves a plan, in place of the one with the same id if there is one.
+    /// Saves a plan, in place of the one with the same id if there is one. The screen changes at
+    /// once; the write to storage (encode, write, read back) follows right after that frame is
+    /// painted, so an edit lands within the frame. `App` also flushes when the page is hidden,
+    /// when frames stop. A failed write shows as a notice.
     pub fn put(&self, plan: Plan) {
-        self.report(storage::save(&plan));
+        let first = self.unsaved.with_value(Vec::is_empty);
+        self.unsaved.update_value(|unsaved| {
+            unsaved.retain(|p| p.id != plan.id);
+            unsaved.push(plan.clone());
+        });
+        if first {
+            let state = *self;
+            request_animation_frame(move || {
+                set_timeout(move || state.flush(), std::time::Duration::ZERO);
+            });
+        }
         self.plans.update(|plans| {
             match plans.iter_mut().find(|p| p.id == plan.id) {
                 Some(slot) => *slot = plan,
@@ -72,8 +90,21 @@ impl AppState {
         });
     }
 
+    /// Writes every plan changed since the last flush.
+    pub fn flush(&self) {
+        for plan in self
+            .unsaved
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            self.report(storage::save(&plan));
+        }
+    }
+
     /// Deletes a plan and keeps it in memory, so that the toast can offer it back.
     pub fn delete(&self, id: &str) {
+        self.unsaved
+            .update_value(|unsaved| unsaved.retain(|p| p.id != id));
         self.report(storage::delete(id));
         let mut removed = None;
         self.plans.update(|plans| {
