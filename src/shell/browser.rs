@@ -1,7 +1,8 @@
 //! Small facts from the browser: today's date, the time zone, fresh ids.
 
-use crate::core::model::format_date;
+use crate::core::model::{format_date, Time};
 use chrono::NaiveDate;
+use chrono::Timelike;
 
 /// Today's local date as `YYYY-MM-DD`.
 pub fn today() -> String {
@@ -30,4 +31,134 @@ pub fn new_id() -> String {
     let time = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * f64::from(1u32 << 24)) as u32;
     format!("p-{time:x}-{random:06x}")
+}
+
+/// Converts a wall-clock date and time in an IANA zone to UTC, with the browser's Intl. `None`
+/// when the browser does not know the zone. (In a gap or an overlap at a clock change, it picks
+/// one of the readings, as calendars do.)
+pub fn to_utc(zone: &str) -> impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time)> {
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    };
+    set("timeZone", zone);
+    set("hourCycle", "h23");
+    for field in ["year", "month", "day", "hour", "minute"] {
+        set(field, "numeric");
+    }
+    let locales = js_sys::Array::of1(&"en-US".into());
+    // An unknown zone makes the constructor throw; `Intl::DateTimeFormat::new` would abort.
+    let format = js_sys::Reflect::construct(
+        &js_sys::Intl::DateTimeFormat::default().constructor(),
+        &js_sys::Array::of2(&locales, &options),
+    )
+    .ok()
+    .map(js_sys::Intl::DateTimeFormat::from);
+    move |date: NaiveDate, time: Time| {
+        let format = format.as_ref()?;
+        let local =
+            date.and_hms_opt(0, 0, 0)? + chrono::Duration::minutes(i64::from(time.minutes()));
+        let local_ms = local.and_utc().timestamp_millis() as f64;
+        // Guess that the zone is UTC, see what the zone's clock says then, correct, and repeat
+        // once so that a clock change between the guess and the answer is taken into account.
+        let mut guess = local_ms;
+        for _ in 0..2 {
+            let shown = wall_clock(format, guess)?;
+            guess += local_ms - shown;
+        }
+        let utc = chrono::DateTime::from_timestamp_millis(guess as i64)?.naive_utc();
+        let minutes = u16::try_from(utc.time().num_seconds_from_midnight() / 60).ok()?;
+        Some((utc.date(), Time::from_minutes(minutes)?))
+    }
+}
+
+/// What a zone's clock shows at an instant, as milliseconds of a naive (UTC-read) date-time.
+fn wall_clock(format: &js_sys::Intl::DateTimeFormat, instant_ms: f64) -> Option<f64> {
+    let parts = format.format_to_parts(&js_sys::Date::new(&instant_ms.into()));
+    let mut fields = [0i64; 5];
+    for part in parts.iter() {
+        let get = |key: &str| js_sys::Reflect::get(&part, &key.into()).ok()?.as_string();
+        let slot = match get("type")?.as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            _ => continue,
+        };
+        fields[slot] = get("value")?.parse().ok()?;
+    }
+    let [year, month, day, hour, minute] = fields;
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )?;
+    let at = date.and_hms_opt(0, 0, 0)? + chrono::Duration::minutes(hour * 60 + minute);
+    Some(at.and_utc().timestamp_millis() as f64)
+}
+
+/// Offers text as a file download (nothing leaves the device).
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |_| "the browser refused to make the file".to_string();
+    let parts = js_sys::Array::of1(&text.into());
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "no link element".to_string())?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies text to the clipboard. Fails when the browser does not allow it (the caller shows the
+/// text to copy by hand instead).
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    let clipboard = web_sys::window().ok_or(())?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// The current page address without its fragment.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Reads a file the user picked, as text, refusing anything over `limit` bytes before reading.
+pub async fn read_file(file: web_sys::File, limit: usize) -> Result<String, String> {
+    if file.size() > limit as f64 {
+        return Err(format!(
+            "the file is {:.1} MB; a backup is at most {} MB",
+            file.size() / 1e6,
+            limit / 1_000_000
+        ));
+    }
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "the file could not be read as text".to_string())
 }

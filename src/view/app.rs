@@ -1,8 +1,11 @@
+use super::cards::DayCards;
 use super::dom;
 use super::new_plan::NewPlan;
 use super::plan_list::PlanList;
 use super::plan_page::PlanPage;
+use super::preview_page::PreviewPage;
 use super::route::{self, Route};
+use super::shared::SharedPlan;
 use super::state::{use_app_state, AppState};
 use crate::shell::format::PLAN_KEY_PREFIX;
 use leptos::prelude::*;
@@ -49,6 +52,9 @@ pub fn App() -> impl IntoView {
                 Route::List => view! { <PlanList/> }.into_any(),
                 Route::New => view! { <NewPlan/> }.into_any(),
                 Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
+                Route::Preview(id) => view! { <PreviewPage id=id/> }.into_any(),
+                Route::Cards(id) => view! { <DayCards id=id/> }.into_any(),
+                Route::Share(fragment) => view! { <SharedPlan fragment=fragment/> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

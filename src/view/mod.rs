@@ -3,7 +3,9 @@
 
 mod agenda;
 mod app;
+mod backups;
 mod block_form;
+mod cards;
 mod dom;
 mod editor;
 mod findings;
@@ -11,8 +13,10 @@ mod new_plan;
 mod plan_details;
 mod plan_list;
 mod plan_page;
+mod preview_page;
 mod records;
 pub mod route;
+mod shared;
 mod state;
 
 pub use agenda::Agenda;

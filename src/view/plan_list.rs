@@ -1,3 +1,4 @@
+use super::backups::Backups;
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::catalog::{duplicate, upcoming_and_past};
@@ -54,6 +55,7 @@ pub fn PlanList() -> impl IntoView {
                 }
                 .into_any()
             }}
+            <Backups/>
         </section>
     }
 }

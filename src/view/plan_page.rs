@@ -1,4 +1,5 @@
 use super::agenda::Agenda;
+use super::backups::export_plans;
 use super::editor::{use_editing, EditBar, EditorScope};
 use super::findings::FindingsPanel;
 use super::plan_details::PlanDetails;
@@ -6,6 +7,7 @@ use super::records::Records;
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::model::{display_date, Format, Plan};
+use crate::shell::browser;
 use leptos::prelude::*;
 
 /// One plan: its agenda, its findings, and every way to change them.
@@ -65,6 +67,15 @@ fn Editor() -> impl IntoView {
             <p class="crumbs"><a href="#/">"← Plans"</a></p>
             <h1 id="plan-heading" tabindex="-1">{title}</h1>
             <p class="summary">{move || editing.with_plan(summary)}</p>
+            <div class="plan-actions no-print">
+                <a class="button" href=move || editing.with_plan(|p| Route::Preview(p.id.clone()).href())>"Couple's preview and sharing"</a>
+                <button type="button" class="button" on:click=|_| browser::print()>"Print agenda"</button>
+                <button type="button" class="button" on:click=move |_| {
+                    if let Some(plan) = editing.plan.get_untracked() {
+                        editing.done.set(export_plans(&[plan], "intensive-plan"));
+                    }
+                }>"Export this plan"</button>
+            </div>
             <EditBar/>
             <div class="plan-layout">
                 <div class="agenda">

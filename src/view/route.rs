@@ -1,4 +1,4 @@
-//! Hash routes (`#/`, `#/new`, `#/plan/<id>`): they work from any static file server and
+//! Hash routes (`#/`, `#/new`, `#/plan/<id>`, `…/preview`, `…/cards`, `#/share/<data>`): they work from any static file server and
 //! from a file opened offline, and the fragment never reaches a server.
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -6,17 +6,37 @@ pub enum Route {
     List,
     New,
     Plan(String),
+    /// The couple's view of a stored plan.
+    Preview(String),
+    /// The printable day cards of a stored plan.
+    Cards(String),
+    /// A share link: the whole fragment, data included.
+    Share(String),
 }
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
+        if hash.starts_with(crate::shell::share::SHARE_PREFIX) {
+            return Route::Share(hash.to_string());
+        }
         let path = hash.trim_start_matches('#');
         match path.trim_end_matches('/') {
             "/new" => Route::New,
-            other => match other.strip_prefix("/plan/") {
-                Some(id) if !id.is_empty() && !id.contains('/') => Route::Plan(id.to_string()),
-                _ => Route::List,
-            },
+            other => {
+                let Some(rest) = other.strip_prefix("/plan/") else {
+                    return Route::List;
+                };
+                let (id, page) = rest.split_once('/').unwrap_or((rest, ""));
+                if id.is_empty() {
+                    return Route::List;
+                }
+                match page {
+                    "" => Route::Plan(id.to_string()),
+                    "preview" => Route::Preview(id.to_string()),
+                    "cards" => Route::Cards(id.to_string()),
+                    _ => Route::List,
+                }
+            }
         }
     }
 
@@ -25,6 +45,9 @@ impl Route {
             Route::List => "#/".to_string(),
             Route::New => "#/new".to_string(),
             Route::Plan(id) => format!("#/plan/{id}"),
+            Route::Preview(id) => format!("#/plan/{id}/preview"),
+            Route::Cards(id) => format!("#/plan/{id}/cards"),
+            Route::Share(fragment) => fragment.clone(),
         }
     }
 }
@@ -58,12 +81,24 @@ mod tests {
             ("#/plan/p-1-abc", Route::Plan("p-1-abc".into())),
             ("#/plan/", Route::List),
             ("#/plan/a/b", Route::List),
+            ("#/plan/a/b/c", Route::List),
+            ("#/plan/p-1/preview", Route::Preview("p-1".into())),
+            ("#/plan/p-1/cards/", Route::Cards("p-1".into())),
+            ("#/plan//preview", Route::List),
+            ("#/share/p.abc", Route::Share("#/share/p.abc".into())),
             ("#/nonsense", Route::List),
         ];
         for (hash, route) in cases {
             assert_eq!(Route::parse(hash), route, "{hash}");
         }
-        for route in [Route::List, Route::New, Route::Plan("p-x".into())] {
+        for route in [
+            Route::List,
+            Route::New,
+            Route::Plan("p-x".into()),
+            Route::Preview("p-x".into()),
+            Route::Cards("p-x".into()),
+            Route::Share("#/share/e.xyz".into()),
+        ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
     }

@@ -139,7 +139,7 @@ test('findings appear and disappear as rules are broken and mended; undo and red
   // Undo and redo with the buttons, then with the keyboard.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(overlap).toHaveCount(0);
-  expect(await storageSnapshot(page)).toEqual(original);
+  await expect.poll(() => storageSnapshot(page)).toEqual(original);
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(overlap).toHaveCount(1);
   await page.locator('h1').focus();
@@ -241,10 +241,10 @@ test('plans: template picker, duplicate, delete with undo, past intensives apart
   await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
   await expect(page.getByText('Deleted “Copy of Jo · 2-day individual intensive”.')).toBeVisible();
   const stored = () => storageSnapshot(page).then((s) => Object.keys(s).length);
-  expect(await stored()).toBe(2);
+  await expect.poll(stored).toBe(2);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('link', { name: 'Copy of Jo · 2-day individual intensive' })).toBeVisible();
-  expect(await stored()).toBe(3);
+  await expect.poll(stored).toBe(3);
   await expectAccessible(page);
 });
 

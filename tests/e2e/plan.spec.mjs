@@ -101,7 +101,7 @@ test('unreadable stored data is kept, explained, and never overwritten', async (
     localStorage.setItem('someone-else', 'untouched');
   }, [corrupt, newer]);
   await page.reload();
-  const banner = page.getByRole('status');
+  const banner = page.getByRole('status').filter({ hasText: 'could not be read' });
   await expect(banner).toContainText('2 saved entries could not be read');
   await expect(banner).toContainText('not valid JSON');
   await expect(banner).toContainText('newer version');

@@ -1,0 +1,81 @@
+//! Printed day cards: one page per participant per day, with the times, what happens, and on a
+//! dosing day the fasting start, the bring list and the ride home. Built from the preview, so no
+//! clinician note can reach paper.
+
+use super::state::use_app_state;
+use crate::core::preview::{preview, Preview};
+use crate::shell::browser;
+use leptos::prelude::*;
+
+#[component]
+pub fn DayCards(id: String) -> impl IntoView {
+    let state = use_app_state();
+    let back = super::route::Route::Preview(id.clone()).href();
+    let plan = Memo::new(move |_| state.find(&id));
+    move || {
+        let Some(plan) = plan.get() else {
+            return view! {
+                <section class="page narrow">
+                    <h1 tabindex="-1">"Plan not found"</h1>
+                    <p><a href="#/">"Back to plans"</a></p>
+                </section>
+            }
+            .into_any();
+        };
+        let full = preview(&plan);
+        let cards = plan
+            .participants
+            .people()
+            .iter()
+            .flat_map(|person| {
+                let name = person.name(&plan.participants);
+                let mine = full.for_person(*person);
+                mine.days
+                    .iter()
+                    .map(|day| card(&mine, day, &name))
+                    .collect::<Vec<_>>()
+            })
+            .collect_view();
+        let count = plan.participants.people().len() * plan.days.len();
+        view! {
+            <section class="page cards" aria-labelledby="cards-heading">
+                <div class="no-print">
+                    <p class="crumbs"><a href=back.clone()>"← Back to the preview"</a></p>
+                    <h1 id="cards-heading" tabindex="-1">"Day cards"</h1>
+                    <p class="lead">{format!("{count} cards, one page each: one per person per day.")}</p>
+                    <p><button type="button" class="button primary" on:click=|_| browser::print()>"Print day cards"</button></p>
+                </div>
+                {cards}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+fn card(preview: &Preview, day: &crate::core::preview::PreviewDay, name: &str) -> impl IntoView {
+    let advice = preview.dosing_advice(day);
+    view! {
+        <article class="card">
+            <p class="card-for">{format!("{name} · {}", preview.title)}</p>
+            <h2>{Preview::day_heading(day)}</h2>
+            <table class="card-times">
+                <caption class="visually-hidden">"Times and sessions"</caption>
+                <tbody>
+                    {day.items.iter().map(|item| view! {
+                        <tr>
+                            <th scope="row">{format!("{}–{}", item.start, item.end)}</th>
+                            <td><strong>{item.title.clone()}</strong><br/>{item.about}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(!advice.is_empty()).then(|| view! {
+                <div class="advice">
+                    <h3>"Your KAP day"</h3>
+                    <ul>{advice.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <p class="card-foot">{format!("Times are in {}.", preview.time_zone)}</p>
+        </article>
+    }
+}

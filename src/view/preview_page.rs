@@ -1,0 +1,307 @@
+//! The couple's view: the plan in plain words, phone first, with the share link, the calendar
+//! files and the day cards. Everything here is built from `core::preview`, which has no field
+//! for anything clinical.
+
+use super::state::use_app_state;
+use crate::core::ics::{calendar, CalendarOptions};
+use crate::core::model::{format_date, Person, Plan, Time};
+use crate::core::preview::{preview, Preview, PreviewDay};
+use crate::shell::{browser, share};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The days of a preview, each with its times, what happens, and the dosing-day advice.
+pub fn preview_days(preview: &Preview) -> impl IntoView {
+    preview
+        .days
+        .iter()
+        .map(|day| preview_day(preview, day))
+        .collect_view()
+}
+
+fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {
+    let advice = preview.dosing_advice(day);
+    let advice = (!advice.is_empty()).then(|| {
+        view! {
+            <div class="advice">
+                <h3>"Your KAP day: please read"</h3>
+                <ul>{advice.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            </div>
+        }
+    });
+    let heading_id = format!("preview-day-{}", day.number);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="preview-day" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{Preview::day_heading(day)}</h2>
+            {advice}
+            <ol class="preview-items">
+                {day.items.iter().map(|item| view! {
+                    <li class="preview-item">
+                        <p class="when">{format!("{}–{}", item.start, item.end)}</p>
+                        <div>
+                            <p class="what">{item.title.clone()}<span class="who">{format!(" · {}", item.who)}</span></p>
+                            <p class="about">{item.about}</p>
+                        </div>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// Everyone, or one partner: their own sessions and the joint ones.
+fn person_filter(plan: &Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
+    let people = plan.participants.people();
+    let options = people
+        .iter()
+        .map(|p| view! { <option value=p.code()>{format!("Only {}", p.name(&plan.participants))}</option> })
+        .collect_view();
+    (people.len() > 1).then(|| {
+        view! {
+            <div class="field">
+                <label for="preview-person">"Show"</label>
+                <select id="preview-person"
+                    prop:value=move || person.get().map_or("everyone", Person::code)
+                    on:change=move |ev| person.set(Person::from_code(&event_target_value(&ev)))>
+                    <option value="everyone">"Everyone's schedule"</option>
+                    {options}
+                </select>
+            </div>
+        }
+    })
+}
+
+/// The preview of a stored plan, with the tools to share it.
+#[component]
+pub fn PreviewPage(id: String) -> impl IntoView {
+    let state = use_app_state();
+    let plan = Memo::new(move |_| state.find(&id));
+    move || match plan.get() {
+        None => view! {
+            <section class="page narrow">
+                <h1 tabindex="-1">"Plan not found"</h1>
+                <p>"There is no plan at this address in this browser."</p>
+                <p><a href="#/">"Back to plans"</a></p>
+            </section>
+        }
+        .into_any(),
+        Some(plan) => {
+            let person = RwSignal::new(None::<Person>);
+            let full = preview(&plan);
+            let shown = {
+                let full = full.clone();
+                move || match person.get() {
+                    Some(p) => full.for_person(p),
+                    None => full.clone(),
+                }
+            };
+            let back = super::route::Route::Plan(plan.id.clone()).href();
+            let cards = super::route::Route::Cards(plan.id.clone()).href();
+            view! {
+                <article class="page preview" aria-labelledby="preview-heading">
+                    <p class="crumbs no-print"><a href=back>"← Back to the plan"</a></p>
+                    <h1 id="preview-heading" tabindex="-1">{full.title.clone()}</h1>
+                    <p class="summary">{format!("Times are in {}.", full.time_zone)}</p>
+                    <div class="preview-tools no-print">
+                        {person_filter(&plan, person)}
+                        <ShareTools plan=plan.clone()/>
+                        <CalendarTools plan=plan.clone()/>
+                        <p><a class="button" href=cards>"Print day cards"</a></p>
+                    </div>
+                    {move || preview_days(&shown())}
+                </article>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// "Copy share link", with an optional passphrase.
+#[component]
+fn ShareTools(plan: Plan) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let link = RwSignal::new(None::<String>);
+    let status = RwSignal::new(String::new());
+    let plan = StoredValue::new(plan);
+    let make = move |_| {
+        status.set("Making the link…".into());
+        link.set(None);
+        let secret = passphrase.get_untracked();
+        spawn_local(async move {
+            let plan = plan.get_value();
+            match share::make_fragment(&plan, Some(secret.as_str())).await {
+                Err(problem) => status.set(problem.to_string()),
+                Ok(fragment) => {
+                    let url = format!("{}{fragment}", browser::page_address());
+                    let copied = browser::copy_text(&url).await.is_ok();
+                    status.set(match (copied, secret.is_empty()) {
+                        (true, true) => {
+                            "Link copied. Anyone with the link can see this schedule.".into()
+                        }
+                        (true, false) => {
+                            "Link copied. Send the passphrase separately, for example by phone."
+                                .into()
+                        }
+                        (false, _) => {
+                            "Copy the link below by hand; this browser did not allow copying."
+                                .into()
+                        }
+                    });
+                    link.set(Some(url));
+                }
+            }
+        });
+    };
+    view! {
+        <details class="panel">
+            <summary>"Share link"</summary>
+            <p class="hint">"The link itself carries this schedule and nothing from your clinical records. Nothing is uploaded anywhere."</p>
+            <div class="field">
+                <label for="share-passphrase">"Passphrase (optional)"</label>
+                <input id="share-passphrase" type="password" autocomplete="new-password" aria-describedby="share-passphrase-hint"
+                    prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                <p class="hint" id="share-passphrase-hint">"With a passphrase the schedule is encrypted; the couple needs both the link and the passphrase."</p>
+            </div>
+            <button type="button" class="button" on:click=make>"Copy share link"</button>
+            <p role="status" class="edit-status">{move || status.get()}</p>
+            {move || link.get().map(|url| view! {
+                <div class="field">
+                    <label for="share-link">"The link"</label>
+                    <input id="share-link" type="text" readonly prop:value=url/>
+                </div>
+            })}
+        </details>
+    }
+}
+
+/// Calendar files: the whole plan, and one per partner.
+#[component]
+fn CalendarTools(plan: Plan) -> impl IntoView {
+    let full_titles = RwSignal::new(false);
+    let fasting_alarm = RwSignal::new(true);
+    let leave = RwSignal::new("60".to_string());
+    let status = RwSignal::new(String::new());
+    let plan = StoredValue::new(plan);
+    let export = move |person: Option<Person>| {
+        let leave_minutes = match leave.get_untracked().trim() {
+            "" | "0" => None,
+            text => match text.parse::<u16>() {
+                Ok(minutes) if minutes <= 24 * 60 => Some(minutes),
+                _ => {
+                    status.set("Enter the reminder as minutes before the day's first session, from 0 to 1440, or leave it empty.".into());
+                    return;
+                }
+            },
+        };
+        let plan = plan.get_value();
+        let options = CalendarOptions {
+            full_titles: full_titles.get_untracked(),
+            fasting_alarm: fasting_alarm.get_untracked(),
+            leave_minutes,
+            person,
+            stamp: now_utc(),
+        };
+        let file = calendar(
+            &plan.id,
+            &preview(&plan),
+            &options,
+            browser::to_utc(&plan.time_zone),
+        );
+        if file.events == 0 {
+            status.set(format!(
+                "No calendar was made: the time zone “{}” is unknown to this browser.",
+                plan.time_zone
+            ));
+            return;
+        }
+        let who = person.map_or_else(|| "everyone".to_string(), |p| p.name(&plan.participants));
+        let name = format!(
+            "intensive-{}-{}.ics",
+            format_date(plan.start_date),
+            slug(&who)
+        );
+        status.set(
+            match browser::download(&name, "text/calendar", &file.text) {
+                Ok(()) if file.skipped > 0 => format!(
+                    "Saved {name} with {} events; {} could not be placed in the time zone.",
+                    file.events, file.skipped
+                ),
+                Ok(()) => format!("Saved {name} with {} events.", file.events),
+                Err(problem) => format!("No calendar was made: {problem}."),
+            },
+        );
+    };
+    let people = plan.with_value(|p| {
+        let people = p.participants.people();
+        if people.len() > 1 {
+            people
+                .iter()
+                .map(|person| (*person, person.name(&p.participants)))
+                .collect()
+        } else {
+            Vec::new()
+        }
+    });
+    view! {
+        <details class="panel">
+            <summary>"Calendar file"</summary>
+            <div class="field check">
+                <input id="ics-full" type="checkbox" prop:checked=move || full_titles.get()
+                    on:change=move |ev| full_titles.set(event_target_checked(&ev))/>
+                <label for="ics-full">"Full session titles (otherwise neutral titles, safe for a lock screen)"</label>
+            </div>
+            <div class="field check">
+                <input id="ics-fasting" type="checkbox" prop:checked=move || fasting_alarm.get()
+                    on:change=move |ev| fasting_alarm.set(event_target_checked(&ev))/>
+                <label for="ics-fasting">"Reminder when fasting starts"</label>
+            </div>
+            <div class="field">
+                <label for="ics-leave">"“Time to leave” reminder, minutes before each day's first session"</label>
+                <input id="ics-leave" type="number" min="0" max="1440" inputmode="numeric"
+                    prop:value=move || leave.get() on:input=move |ev| leave.set(event_target_value(&ev))/>
+            </div>
+            <div class="form-actions">
+                <button type="button" class="button" on:click=move |_| export(None)>"Calendar for everyone"</button>
+                {people.into_iter().map(|(person, name)| view! {
+                    <button type="button" class="button" on:click=move |_| export(Some(person))>{format!("Calendar for {name}")}</button>
+                }).collect_view()}
+            </div>
+            <p role="status" class="edit-status">{move || status.get()}</p>
+        </details>
+    }
+}
+
+/// Now, in UTC, for the calendar's DTSTAMP.
+fn now_utc() -> (chrono::NaiveDate, Time) {
+    let now = js_sys::Date::new_0();
+    let date = chrono::NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .unwrap_or_default();
+    let time = Time::hm(now.get_utc_hours() as u16, now.get_utc_minutes() as u16)
+        .unwrap_or(Time::END_OF_DAY);
+    (date, time)
+}
+
+/// A file-name-safe version of a name: "Alex" → "alex".
+fn slug(text: &str) -> String {
+    let slug: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() {
+        "plan".into()
+    } else {
+        slug
+    }
+}

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, expectAccessible, createPlan, storageSnapshot } from './fixtures.mjs';
+
+const NOTE = 'PRIVATE-NOTE-4711';
+const PRESCRIBER = 'Dr. Confidential';
+
+/** A 3-day couples plan, KAP midway, with a clinician note, a screening answer, a clearance,
+ * Alex dosing and Jordan driving. */
+async function clinicalPlan(page) {
+  await createPlan(page, { kap: 'Midway' });
+  await page.getByRole('region', { name: /^Day 1/ }).getByRole('listitem').first().getByRole('button', { name: /^Edit/ }).click();
+  await page.getByLabel('Clinician notes').fill(NOTE);
+  await page.getByRole('button', { name: 'Save block' }).click();
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  await page.getByLabel('Who doses').selectOption('partner_a');
+  await page.getByLabel('Glaucoma').selectOption('no');
+  await page.getByLabel('Cleared on').fill('2026-11-20');
+  await page.getByLabel('Prescriber or organisation').fill(PRESCRIBER);
+  await page.getByRole('button', { name: 'Record clearance' }).click();
+  const ride = page.getByLabel('Who drives Alex home after day 2');
+  await ride.fill('Jordan');
+  await ride.press('Tab');
+  await expect(page.getByRole('status')).toHaveText('Ride home recorded.');
+}
+
+const clinical = [NOTE, PRESCRIBER, 'Glaucoma', 'Screening', 'screening', 'fasting_hours', 'Clinician'];
+
+test('the preview: plain words per day, the KAP-day advice, nothing clinical; passes axe on a phone', async ({ page }) => {
+  await clinicalPlan(page);
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+  const day2 = page.getByRole('region', { name: /^Day 2/ });
+  await expect(day2).toContainText('Stop eating at 06:15, 4 hours before your session at 10:15');
+  await expect(day2).toContainText('No alcohol or cannabis for 24 hours');
+  await expect(day2).toContainText('Bring an eye mask');
+  await expect(day2).toContainText('Alex: do not drive until the next day, after a night\'s sleep. Jordan takes you home.');
+  await expect(day2).toContainText('Integration sessions afterwards help you understand');
+  await expect(page.getByRole('region', { name: /^Day 1/ })).not.toContainText('Stop eating');
+  const text = await page.locator('main').innerText();
+  for (const secret of clinical) expect(text).not.toContain(secret);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/screens/preview-phone.png' });
+  await day2.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/preview-phone-kap-day.png' });
+
+  // One partner's view: only Sam's own sessions and the joint ones, and no dosing advice (Sam
+  // does not dose).
+  await page.getByLabel('Show').selectOption('partner_b');
+  await expect(page.getByText('Individual session with Alex')).toHaveCount(0);
+  await expect(page.getByText('Individual session with Sam')).toHaveCount(1);
+  await expect(page.getByText('Stop eating')).toHaveCount(0);
+});
+
+test('share links open in an empty browser, with and without a passphrase; damaged links are refused', async ({ page, browser }) => {
+  await clinicalPlan(page);
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  const makeLink = async (passphrase) => {
+    await page.getByLabel('Passphrase (optional)').fill(passphrase);
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await expect(page.getByLabel('The link')).toHaveValue(passphrase ? /#\/share\/e\./ : /#\/share\/p\./);
+    return page.getByLabel('The link').inputValue();
+  };
+  const plain = await makeLink('');
+  expect(plain.length).toBeLessThan(2000);
+  const fresh = async () => {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    return { context, other };
+  };
+
+  // Without a passphrase: the preview, from the link alone, and "Save a copy".
+  {
+    const { context, other } = await fresh();
+    await other.goto(plain);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    await expect(other.getByRole('region', { name: /^Day 2/ })).toContainText('Jordan takes you home.');
+    const text = await other.locator('main').innerText();
+    for (const secret of clinical) expect(text).not.toContain(secret);
+    expect(await other.evaluate(() => localStorage.length)).toBe(0);
+    await expectAccessible(other);
+    await other.getByRole('button', { name: 'Save a copy' }).click();
+    await expect(other.getByText('Saved in this browser.')).toBeVisible();
+    const stored = await other.evaluate(() => Object.values(localStorage));
+    expect(stored).toHaveLength(1);
+    for (const secret of [NOTE, PRESCRIBER]) expect(stored[0]).not.toContain(secret);
+    await context.close();
+  }
+
+  // With a passphrase: asked for, a wrong one refused, the right one opens.
+  const locked = await makeLink('correct horse battery');
+  expect(locked).toContain('#/share/e.');
+  {
+    const { context, other } = await fresh();
+    await other.goto(locked);
+    await expect(other.getByRole('heading', { name: 'A protected schedule' })).toBeVisible();
+    await other.getByLabel('Passphrase').fill('wrong horse');
+    await other.getByRole('button', { name: 'Open' }).click();
+    await expect(other.getByRole('alert')).toContainText('The passphrase is not right');
+    await other.getByLabel('Passphrase').fill('correct horse battery');
+    await other.getByRole('button', { name: 'Open' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    await context.close();
+  }
+
+  // Cut off, or one character changed: a clear message, never a crash.
+  for (const [name, link] of [
+    ['truncated', plain.slice(0, plain.length - 40)],
+    ['tampered', plain.slice(0, -30) + (plain.at(-30) === 'A' ? 'B' : 'A') + plain.slice(-29)],
+    ['not base64', plain.slice(0, -10) + '!!!!!!!!!!'],
+  ]) {
+    const { context, other } = await fresh();
+    const errors = [];
+    other.on('pageerror', (e) => errors.push(e.message));
+    await other.goto(link);
+    await expect(other.getByRole('heading', { name: 'This link cannot be opened' }), name).toBeVisible();
+    await expect(other.getByRole('alert'), name).toContainText('damaged');
+    expect(errors, name).toEqual([]);
+    await context.close();
+  }
+  {
+    const { context, other } = await fresh();
+    await other.goto(locked.slice(0, -20));
+    await other.getByLabel('Passphrase').fill('correct horse battery');
+    await other.getByRole('button', { name: 'Open' }).click();
+    await expect(other.getByRole('alert')).toContainText('changed or cut off');
+    await context.close();
+  }
+});
+
+test('calendar files: UTC times from the plan zone, neutral titles, alarms, one file per partner', async ({ page }) => {
+  await page.goto('/#/new');
+  await page.getByLabel('Partner A').fill('Alex');
+  await page.getByLabel('Partner B').fill('Sam');
+  await page.getByLabel('Start date').fill('2026-12-04');
+  await page.getByLabel('KAP session').selectOption({ label: 'Midway' });
+  await page.getByLabel('Practice time zone').fill('America/Los_Angeles');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await page.locator('summary', { hasText: 'Calendar file' }).click();
+  const save = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return readFileSync(await download.path(), 'utf8');
+  };
+  const all = await save('Calendar for everyone');
+  expect(all).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  // 09:00 in Los Angeles in December is 17:00 UTC.
+  expect(all).toContain('DTSTART:20261204T170000Z');
+  // The dosing at 10:15 on day 2 is 18:15 UTC, neutrally titled.
+  expect(all).toMatch(/DTSTART:20261205T181500Z\r\nDTEND:20261205T211500Z\r\nSUMMARY:Session\r\n/);
+  expect(all).not.toMatch(/ketamine|KAP/i);
+  expect(all).toContain('BEGIN:VALARM');
+  const events = (text) => (text.match(/BEGIN:VEVENT/g) ?? []).length;
+  const alex = await save('Calendar for Alex');
+  expect(events(alex)).toBeLessThan(events(all));
+  expect(alex).not.toContain('Individual session with Sam');
+  await page.getByLabel(/Full session titles/).check();
+  expect(await save('Calendar for everyone')).toContain('SUMMARY:KAP dosing session');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(/events\.$/);
+});
+
+test('day cards print one page per person per day, with no clinician notes', async ({ page }) => {
+  await clinicalPlan(page);
+  const id = page.url().split('/plan/')[1];
+  await page.goto(`/#/plan/${id}/cards`);
+  await expect(page.getByRole('heading', { name: 'Day cards' })).toBeVisible();
+  await expect(page.locator('.card')).toHaveCount(6);
+  await expectAccessible(page);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('body').innerText();
+  for (const secret of clinical) expect(printed).not.toContain(secret);
+  expect(printed).not.toContain('Print day cards');
+  expect(printed).toContain('Jordan takes you home.');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  expect(pages).toBe(6);
+
+  // The therapist's full agenda prints without the app's chrome.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`/#/plan/${id}`);
+  await page.emulateMedia({ media: 'print' });
+  const agenda = await page.locator('body').innerText();
+  expect(agenda).toContain('KAP dosing session');
+  for (const chrome of ['Undo', 'Add block', 'Findings', 'Delete plan', 'Intensive Planner']) expect(agenda).not.toContain(chrome);
+});
+
+test('backups: export then import is lossless; conflicts are asked about; a malformed file changes nothing', async ({ page }) => {
+  await clinicalPlan(page);
+  await page.goto('/');
+  const before = await storageSnapshot(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all plans' }).click()]);
+  const file = await download.path();
+  const backup = JSON.parse(readFileSync(file, 'utf8'));
+  expect(backup.plans).toHaveLength(1);
+  expect(backup.format_version).toBe(2);
+
+  // Delete, then import: the plan comes back exactly.
+  await page.getByRole('link', { name: 'Alex & Sam · 3-day couples intensive' }).click();
+  await page.getByRole('button', { name: 'Delete plan' }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  expect(await storageSnapshot(page)).toEqual({});
+  await page.getByLabel('Import a backup').setInputFiles(file);
+  await expect(page.getByRole('heading', { name: 'Before importing' })).toBeVisible();
+  await expect(page.locator('.import-review')).toContainText('will be added');
+  expect(await storageSnapshot(page)).toEqual({});
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('Imported 1 plan.')).toBeVisible();
+  // Writes follow the painted frame; poll until they land.
+  await expect.poll(() => storageSnapshot(page)).toEqual(before);
+
+  // The same plan, changed elsewhere: asked about; "keep both" adds a copy, the original stays.
+  backup.plans[0].title = 'Changed on another device';
+  await page.getByLabel('Import a backup').setInputFiles({ name: 'changed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(page.locator('.import-review')).toContainText('differs from “Alex & Sam · 3-day couples intensive”');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect.poll(() => storageSnapshot(page).then((s) => Object.keys(s).length)).toBe(2);
+  const after = await storageSnapshot(page);
+  for (const [key, value] of Object.entries(before)) expect(after[key]).toBe(value);
+  await expect(page.getByRole('link', { name: 'Changed on another device (imported)' })).toBeVisible();
+
+  // Malformed and hostile files: a message, and nothing changes.
+  for (const [name, body] of [
+    ['cut.json', '{"format_version":2,"plans":[{"id":'],
+    ['script.json', '<script>alert(1)</script>'],
+    ['newer.json', '{"format_version":99,"plans":[]}'],
+  ]) {
+    await page.getByLabel('Import a backup').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' }), name).toBeVisible();
+    expect(await storageSnapshot(page), name).toEqual(after);
+  }
+});
