@@ -1,10 +1,11 @@
 // Prints the size of every file in the release dist/ (raw, gzip, brotli) and the compressed
-// totals, against the budget of 120 KB brotli in total. Exits non-zero over budget.
+// totals, against the budget of 240 KB brotli in total. Exits non-zero over budget.
+// (120 KB was the foundation's budget; the editor and the couple's view raised it, see README.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET_BROTLI = 120 * 1000;
+const BUDGET_BROTLI = 240 * 1000;
 const dir = process.argv[2] ?? 'dist';
 
 function* files(path) {
