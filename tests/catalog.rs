@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use intensive_planner::core::catalog::{duplicate, upcoming_and_past, BUILT_INS};
+use intensive_planner::core::catalog::{backup_due, duplicate, upcoming_and_past, BUILT_INS};
 use intensive_planner::core::model::{parse_date, BlockKind, Format, KapPlacement};
 use intensive_planner::core::rules::{check, Severity};
 use intensive_planner::core::template::build;
@@ -62,4 +62,41 @@ fn past_intensives_are_set_apart() {
         "an intensive running today is not past"
     );
     assert_eq!(past, vec![&early]);
+}
+
+#[test]
+fn a_backup_is_suggested_after_a_week_of_unexported_changes_unless_put_off() {
+    let d = |s: &str| parse_date(s).expect("date");
+    let today = d("2026-12-10");
+    // (changes unexported since, snoozed until, suggested?)
+    let cases = [
+        (None, None, false),
+        (Some("2026-12-09"), None, false),
+        (Some("2026-12-04"), None, false),
+        (Some("2026-12-03"), None, true),
+        (Some("2026-01-01"), None, true),
+        (Some("2026-12-03"), Some("2026-12-11"), false),
+        (Some("2026-12-03"), Some("2026-12-10"), true),
+        (Some("2026-12-03"), Some("2026-12-01"), true),
+        (None, Some("2026-12-01"), false),
+    ];
+    for (since, snoozed, expected) in cases {
+        assert_eq!(
+            backup_due(since.map(d), snoozed.map(d), today),
+            expected,
+            "since {since:?}, snoozed {snoozed:?}"
+        );
+    }
+}
+
+#[test]
+fn a_copy_of_a_plan_with_the_longest_title_is_still_a_readable_plan() {
+    use intensive_planner::core::model::MAX_TEXT_CHARS;
+    use intensive_planner::shell::format::{decode_plan, encode_plan};
+    let mut plan = build(&spec(couple(), 2, ("09:00", "17:00"), KapPlacement::None)).expect("fits");
+    plan.title = "é".repeat(MAX_TEXT_CHARS);
+    let copy = duplicate(&plan, "p-copy");
+    assert_eq!(copy.title.chars().count(), MAX_TEXT_CHARS);
+    assert!(copy.title.starts_with("Copy of é"));
+    assert_eq!(decode_plan(&encode_plan(&copy)), Ok(copy));
 }

@@ -7,11 +7,14 @@ use intensive_planner::core::model::{
     parse_date, Answer, Clearance, Contraindication, Doses, KapPlacement, KapRecord, Participants,
     Person, Ride, Settings,
 };
-use intensive_planner::shell::format::{decode_plan, encode_plan, DecodeError, FORMAT_VERSION};
+use intensive_planner::shell::format::{
+    decode_plan, encode_plan, encode_stored, stored_revision, DecodeError, FORMAT_VERSION,
+};
 
 const V1_FIXTURE: &str = include_str!("fixtures/plan-v1.json");
 const V1_MIGRATED: &str = include_str!("fixtures/plan-v1-migrated.json");
 const V2_FIXTURE: &str = include_str!("fixtures/plan-v2.json");
+const V3_FIXTURE: &str = include_str!("fixtures/plan-v3.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -53,7 +56,7 @@ fn every_template_round_trips_exactly() {
     }
 }
 
-/// Version 1 migrates to exactly the documented version 2 document, which is also what the app
+/// Version 1 migrates to exactly the documented current document, which is also what the app
 /// writes back.
 #[test]
 fn version_1_migrates_exactly() {
@@ -70,10 +73,36 @@ fn version_1_migrates_exactly() {
     assert!(plan.blocks().all(|(_, b)| !b.travel));
 }
 
+/// Version 2 migrates to exactly the current document: the same plan at revision 0.
+#[test]
+fn version_2_migrates_exactly() {
+    let plan = decode_plan(V2_FIXTURE).expect("the v2 fixture is readable");
+    let written: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
+    let expected: serde_json::Value = serde_json::from_str(V3_FIXTURE).expect("json");
+    assert_eq!(written, expected);
+    assert_eq!(stored_revision(V2_FIXTURE), Some(0));
+}
+
+/// The stored revision is read from version 3 documents; a bad one is not a revision.
+#[test]
+fn revisions_are_read_from_the_envelope() {
+    assert_eq!(stored_revision(V3_FIXTURE), Some(0));
+    assert_eq!(
+        stored_revision(&encode_stored(&decode_plan(V3_FIXTURE).expect("plan"), 41)),
+        Some(41)
+    );
+    assert_eq!(
+        stored_revision(&V3_FIXTURE.replacen("\"revision\": 0", "\"revision\": -1", 1)),
+        None
+    );
+    assert_eq!(stored_revision("{\"format_version\": 9}"), None);
+    assert_eq!(stored_revision("not json"), None);
+}
+
 /// The current version reads and writes back unchanged, KAP records included.
 #[test]
-fn the_v2_fixture_round_trips() {
-    let plan = decode_plan(V2_FIXTURE).expect("the v2 fixture is readable");
+fn the_v3_fixture_round_trips() {
+    let plan = decode_plan(V3_FIXTURE).expect("the v3 fixture is readable");
     assert_eq!(plan.kap.doses, Doses::PartnerB);
     assert_eq!(
         plan.kap.screening_a.answer(Contraindication::Glaucoma),
@@ -92,11 +121,11 @@ fn the_v2_fixture_round_trips() {
         }]
     );
     assert!(plan.days[1].blocks[2].travel);
-    let normalised: serde_json::Value = serde_json::from_str(V2_FIXTURE).expect("json");
+    let normalised: serde_json::Value = serde_json::from_str(V3_FIXTURE).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
     assert_eq!(rewritten, normalised);
     assert_eq!(
-        FORMAT_VERSION, 2,
+        FORMAT_VERSION, 3,
         "a new version needs a fixture and a migration test here"
     );
 }
@@ -137,8 +166,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 3"),
-            |e| *e == DecodeError::Newer(3),
+            with("\"format_version\": 1", "\"format_version\": 4"),
+            |e| *e == DecodeError::Newer(4),
         ),
         (
             "unknown kind",

@@ -42,12 +42,71 @@ fn storage_round_trip() {
     local().clear().expect("clear");
     let mut plan = sample("p-roundtrip");
     plan.days[0].blocks[0].notes = "Clinician-only: <b>not HTML</b> \"quoted\"".into();
-    storage::save(&plan).expect("saved");
+    storage::save(&plan, None).expect("saved");
     let loaded = storage::load_all().expect("readable storage");
     assert_eq!(loaded.plans, vec![plan.clone()]);
     assert!(loaded.unreadable.is_empty());
     storage::delete(&plan.id).expect("deleted");
     assert!(storage::load_all().expect("readable").plans.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn revisions_stop_one_tab_from_overwriting_another() {
+    use intensive_planner::shell::storage::SaveError;
+    let storage_area = local();
+    storage_area.clear().expect("clear");
+    let plan = sample("p-rev");
+    let key = plan_key("p-rev");
+    assert_eq!(storage::save(&plan, None), Ok(1));
+    assert_eq!(storage::save(&plan, Some(1)), Ok(2));
+    assert_eq!(
+        storage::load_all().expect("readable").revisions,
+        vec![("p-rev".to_string(), 2)]
+    );
+    let stored = storage_area.get_item(&key).ok().flatten();
+
+    // A tab that last saw revision 1 (or never saw the plan) does not write over revision 2.
+    let mut stale = plan.clone();
+    stale.title = "Stale".into();
+    assert_eq!(
+        storage::save(&stale, Some(1)),
+        Err(SaveError::ChangedElsewhere)
+    );
+    assert_eq!(
+        storage::save(&stale, None),
+        Err(SaveError::ChangedElsewhere)
+    );
+    assert_eq!(storage_area.get_item(&key).ok().flatten(), stored);
+
+    // A deleted plan is not brought back by a tab that still had it.
+    storage::delete("p-rev").expect("deleted");
+    assert_eq!(
+        storage::save(&stale, Some(2)),
+        Err(SaveError::DeletedElsewhere)
+    );
+    assert_eq!(storage_area.get_item(&key).ok().flatten(), None);
+    storage_area.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn a_plan_from_a_newer_version_is_shown_read_only_and_kept() {
+    let storage_area = local();
+    storage_area.clear().expect("clear");
+    let plan = sample("p-future");
+    let newer = encode_plan(&plan).replacen("\"format_version\":3", "\"format_version\":9", 1);
+    assert!(newer.contains("\"format_version\":9"));
+    storage_area
+        .set_item(&plan_key("p-future"), &newer)
+        .expect("seed");
+    let loaded = storage::load_all().expect("readable");
+    assert!(loaded.plans.is_empty());
+    assert_eq!(loaded.read_only, vec![plan]);
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(
+        storage_area.get_item(&plan_key("p-future")).ok().flatten(),
+        Some(newer)
+    );
+    storage_area.clear().expect("clear");
 }
 
 #[wasm_bindgen_test]
@@ -75,7 +134,7 @@ fn unreadable_entries_are_kept_untouched() {
     assert!(loaded.unreadable[1].problem.contains("newer version"));
 
     // Saving other plans never touches them.
-    storage::save(&sample("p-another")).expect("saved");
+    storage::save(&sample("p-another"), None).expect("saved");
     assert_eq!(
         storage_area
             .get_item(&plan_key("p-corrupt"))
@@ -108,7 +167,7 @@ async fn agenda_component_renders_days_and_blocks() {
         .expect("append");
     let plan = sample("p-view");
     let block_count = plan.blocks().count();
-    storage::save(&plan).expect("save");
+    storage::save(&plan, None).expect("save");
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         provide_context(AppState::load());
         view! { <EditorScope id="p-view".to_string()><Agenda/></EditorScope> }

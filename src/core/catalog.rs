@@ -1,6 +1,6 @@
 //! Plan management helpers and the built-in templates, each with what it is for.
 
-use super::model::{Format, KapPlacement, Plan};
+use super::model::{fit_title, Format, KapPlacement, Plan};
 use chrono::NaiveDate;
 
 /// A built-in template: a shape for the new-plan form to start from.
@@ -56,7 +56,7 @@ pub const BUILT_INS: [BuiltIn; 5] = [
 pub fn duplicate(plan: &Plan, new_id: &str) -> Plan {
     Plan {
         id: new_id.to_string(),
-        title: format!("Copy of {}", plan.title),
+        title: fit_title(format!("Copy of {}", plan.title)),
         ..plan.clone()
     }
 }
@@ -65,4 +65,22 @@ pub fn duplicate(plan: &Plan, new_id: &str) -> Plan {
 /// An intensive is past once its last day is before `today`.
 pub fn upcoming_and_past(plans: &[Plan], today: NaiveDate) -> (Vec<&Plan>, Vec<&Plan>) {
     plans.iter().partition(|plan| plan.last_date() >= today)
+}
+
+/// Days that changes may stay out of a backup before the app suggests one.
+pub const REMIND_AFTER_DAYS: i64 = 7;
+/// Days that "Not now" puts the suggestion off.
+pub const SNOOZE_DAYS: i64 = 7;
+
+/// Whether to suggest a backup: some change has waited `REMIND_AFTER_DAYS` or more for one, and
+/// the user has not put the suggestion off past today.
+pub fn backup_due(
+    unexported_since: Option<NaiveDate>,
+    snoozed_until: Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
+    let waited =
+        unexported_since.is_some_and(|since| (today - since).num_days() >= REMIND_AFTER_DAYS);
+    let snoozed = snoozed_until.is_some_and(|until| until > today);
+    waited && !snoozed
 }

@@ -612,6 +612,15 @@ pub const MAX_TEXT_CHARS: usize = 200;
 pub const MAX_NOTES_CHARS: usize = 10_000;
 pub const MAX_BLOCKS_PER_DAY: usize = 100;
 
+/// A title cut to `MAX_TEXT_CHARS`, for titles the app makes ("Copy of …", "… (imported)"), so
+/// that a derived title can never make a plan unreadable.
+pub fn fit_title(title: String) -> String {
+    match title.char_indices().nth(MAX_TEXT_CHARS) {
+        Some((cut, _)) => title[..cut].trim_end().to_string(),
+        None => title,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     pub id: String,

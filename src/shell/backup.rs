@@ -3,7 +3,7 @@
 //! replaced; nothing is changed until the user chooses, and nothing is overwritten unasked.
 
 use super::format::{parse_versioned_capped, plan_from, plan_value, DecodeError, FORMAT_VERSION};
-use crate::core::model::Plan;
+use crate::core::model::{fit_title, Plan};
 use serde_json::{json, Value};
 
 /// A backup may hold many plans: at most this many bytes and plans.
@@ -118,7 +118,7 @@ pub fn plans_to_save(
                 Choice::Replace => out.push(plan),
                 Choice::KeepBoth => {
                     plan.id = fresh_id();
-                    plan.title = format!("{} (imported)", plan.title);
+                    plan.title = fit_title(format!("{} (imported)", plan.title));
                     out.push(plan);
                 }
             },

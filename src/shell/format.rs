@@ -3,8 +3,9 @@
 //! `serde_json::Value` and checks every field by hand, which names the field in every message and
 //! costs far fewer wasm bytes than a derived deserializer per struct (measured: about 10 KB brotli).
 //!
-//! Version 2 only added fields to version 1; each has a default, and that default is the
-//! migration. A change that is not additive gets a migration step in `decode_plan`.
+//! Version 2 only added fields to version 1, and version 3 only added the stored entry's
+//! `revision`; each has a default, and that default is the migration. A change that is not
+//! additive gets a migration step in `decode_plan`.
 
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
@@ -16,7 +17,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
@@ -61,14 +62,36 @@ impl fmt::Display for DecodeError {
 
 type Object = Map<String, Value>;
 
-/// The JSON document stored for a plan.
-pub fn stored(plan: &Plan) -> Value {
-    json!({ "format_version": FORMAT_VERSION, "plan": plan_value(plan) })
+/// The JSON text stored for a plan at a revision. The revision counts the saves of this entry,
+/// so that a tab can tell that another tab saved the plan since it last read it.
+pub fn encode_stored(plan: &Plan, revision: u64) -> String {
+    json!({ "format_version": FORMAT_VERSION, "revision": revision, "plan": plan_value(plan) })
+        .to_string()
 }
 
-/// The JSON text stored for a plan.
+/// The JSON text of a plan document at revision 0 (share links, tests).
 pub fn encode_plan(plan: &Plan) -> String {
-    stored(plan).to_string()
+    encode_stored(plan, 0)
+}
+
+/// The revision of a stored document this app can read (0 before version 3); `None` if it cannot
+/// read the document at all.
+pub fn stored_revision(text: &str) -> Option<u64> {
+    let document = parse_versioned(text).ok()?;
+    match document.get("revision") {
+        None => Some(0),
+        Some(revision) => revision.as_u64(),
+    }
+}
+
+/// A plan written by a newer version of the app, read as far as this version understands it,
+/// to show it read-only. `None` when even that fails.
+pub fn decode_newer_plan(text: &str) -> Option<Plan> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return None;
+    }
+    let document: Value = serde_json::from_str(text).ok()?;
+    plan_from(document.get("plan")?.as_object()?).ok()
 }
 
 /// Reads a stored plan of any known version.

@@ -2,7 +2,10 @@
 //! damaged entry never costs the others. Entries that cannot be read are reported and left
 //! exactly as they are: this module never writes or removes a key it could not read.
 
-use super::format::{decode_plan, encode_plan, plan_key, PLAN_KEY_PREFIX};
+use super::format::{
+    decode_newer_plan, decode_plan, encode_stored, plan_key, stored_revision, DecodeError,
+    PLAN_KEY_PREFIX,
+};
 use crate::core::model::{sort_plans, Plan};
 use gloo_storage::{LocalStorage, Storage};
 
@@ -16,7 +19,23 @@ pub struct Unreadable {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Loaded {
     pub plans: Vec<Plan>,
+    /// The stored revision of each plan in `plans`, by id.
+    pub revisions: Vec<(String, u64)>,
     pub unreadable: Vec<Unreadable>,
+    /// Plans written by a newer version of the app that this version can still show, read-only.
+    /// Their entries are also in `unreadable`, and are never written.
+    pub read_only: Vec<Plan>,
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage refused or lost the write.
+    Failed(String),
+    /// Another tab saved this plan since this tab read it.
+    ChangedElsewhere,
+    /// Another tab deleted this plan since this tab read it.
+    DeletedElsewhere,
 }
 
 fn storage() -> Result<web_sys::Storage, String> {
@@ -47,15 +66,27 @@ pub fn load_all() -> Result<Loaded, String> {
             continue;
         };
         match decode_plan(&raw) {
-            Ok(plan) if plan_key(&plan.id) == key => loaded.plans.push(plan),
+            Ok(plan) if plan_key(&plan.id) == key => {
+                loaded
+                    .revisions
+                    .push((plan.id.clone(), stored_revision(&raw).unwrap_or(0)));
+                loaded.plans.push(plan);
+            }
             Ok(plan) => loaded.unreadable.push(Unreadable {
                 key,
                 problem: format!("it holds plan \"{}\" under another plan's key", plan.id),
             }),
-            Err(problem) => loaded.unreadable.push(Unreadable {
-                key,
-                problem: problem.to_string(),
-            }),
+            Err(problem) => {
+                if matches!(problem, DecodeError::Newer(_)) {
+                    if let Some(plan) = decode_newer_plan(&raw).filter(|p| plan_key(&p.id) == key) {
+                        loaded.read_only.push(plan);
+                    }
+                }
+                loaded.unreadable.push(Unreadable {
+                    key,
+                    problem: problem.to_string(),
+                });
+            }
         }
     }
     sort_plans(&mut loaded.plans);
@@ -72,22 +103,76 @@ pub fn key_taken(id: &str) -> bool {
 }
 
 /// Saves a plan under its own key, then reads it back: a save that did not stick is an error.
-pub fn save(plan: &Plan) -> Result<(), String> {
-    let storage = storage()?;
+/// `expected` is the revision this tab last read or wrote (`None` for a plan new to storage); if
+/// the stored entry moved on or vanished since, nothing is written and the caller decides.
+/// Returns the new revision.
+pub fn save(plan: &Plan, expected: Option<u64>) -> Result<u64, SaveError> {
+    let storage = storage().map_err(SaveError::Failed)?;
     let key = plan_key(&plan.id);
-    let text = encode_plan(plan);
+    let current = storage.get_item(&key).ok().flatten();
+    let revision = match (current, expected) {
+        (None, None) => 1,
+        (None, Some(_)) => return Err(SaveError::DeletedElsewhere),
+        (Some(_), None) => return Err(SaveError::ChangedElsewhere),
+        (Some(text), Some(expected)) => match stored_revision(&text) {
+            Some(stored) if stored == expected => expected + 1,
+            _ => return Err(SaveError::ChangedElsewhere),
+        },
+    };
+    let text = encode_stored(plan, revision);
     if let Err(error) = storage.set_item(&key, &text) {
-        return Err(if is_quota_error(&error) {
+        return Err(SaveError::Failed(if is_quota_error(&error) {
             "this browser's storage for the app is full".to_string()
         } else {
             "the browser refused to store the plan".to_string()
-        });
+        }));
     }
     match storage.get_item(&key) {
-        Ok(Some(back)) if back == text => Ok(()),
-        _ => Err(
+        Ok(Some(back)) if back == text => Ok(revision),
+        _ => Err(SaveError::Failed(
             "the browser did not keep the plan (reading it back gave something else)".to_string(),
-        ),
+        )),
+    }
+}
+
+/// The raw text stored under a key, for downloading an entry the app cannot read.
+pub fn raw(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+// The backup reminder's dates, as YYYY-MM-DD. Outside the plan prefix, so never read as plans.
+const UNEXPORTED_SINCE_KEY: &str = "intensive-planner.meta.unexported-since";
+const SNOOZED_KEY: &str = "intensive-planner.meta.reminder-snoozed-until";
+
+/// Notes the first day with changes not yet in a backup (later changes keep that day).
+pub fn mark_changed(today: &str) {
+    if reminder_dates()[0].is_none() {
+        set_meta(UNEXPORTED_SINCE_KEY, today);
+    }
+}
+
+/// Notes that every plan is in a backup now.
+pub fn mark_exported() {
+    if let Ok(storage) = storage() {
+        let _ = storage.remove_item(UNEXPORTED_SINCE_KEY);
+    }
+}
+
+/// Puts off the backup reminder until this date.
+pub fn snooze_reminder(until: &str) {
+    set_meta(SNOOZED_KEY, until);
+}
+
+/// The reminder's dates: changes unexported since, snoozed until.
+pub fn reminder_dates() -> [Option<String>; 2] {
+    [UNEXPORTED_SINCE_KEY, SNOOZED_KEY]
+        .map(|key| storage().ok().and_then(|s| s.get_item(key).ok().flatten()))
+}
+
+fn set_meta(key: &str, value: &str) {
+    if let Ok(storage) = storage() {
+        // Best effort: a reminder date that cannot be kept costs nothing but a reminder.
+        let _ = storage.set_item(key, value);
     }
 }
 

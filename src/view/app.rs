@@ -1,13 +1,16 @@
+use super::backups::export_all;
 use super::cards::DayCards;
 use super::dom;
 use super::new_plan::NewPlan;
 use super::plan_list::PlanList;
 use super::plan_page::PlanPage;
 use super::preview_page::PreviewPage;
+use super::route::go;
 use super::route::{self, Route};
 use super::shared::SharedPlan;
 use super::state::{use_app_state, AppState};
-use crate::shell::format::PLAN_KEY_PREFIX;
+use crate::shell::format::{plan_key, PLAN_KEY_PREFIX};
+use crate::shell::{browser, storage};
 use leptos::prelude::*;
 
 #[component]
@@ -84,28 +87,79 @@ fn StorageNotices() -> impl IntoView {
                 </div>
             })}
         </div>
+        {move || state.conflict.get().map(|conflict| {
+            let title = conflict.mine.title.clone();
+            let text = if conflict.deleted_elsewhere {
+                format!("“{title}” was deleted in another tab, so your latest change to it was not saved.")
+            } else {
+                format!("“{title}” was changed in another tab, so your latest change was not saved over it. This tab now shows the other tab's version.")
+            };
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    <p>{text}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button small" on:click=move |_| {
+                            if let Some(id) = state.keep_mine_as_copy() {
+                                go(&Route::Plan(id));
+                            }
+                        }>"Keep my version as a copy"</button>
+                        <button type="button" class="button small" on:click=move |_| state.conflict.set(None)>
+                            {if conflict.deleted_elsewhere { "Let it go" } else { "Keep the other version" }}
+                        </button>
+                    </div>
+                </div>
+            }
+        })}
         {move || state.notice.get().map(|message| view! {
-            <div class="banner banner-error" role="alert"><p>{message}</p></div>
+            <div class="banner banner-error" role="alert">
+                <p>{message}</p>
+                <p><button type="button" class="button small" on:click=move |_| {
+                    state.notice.set(Some(export_all(state)));
+                }>"Export all plans"</button></p>
+            </div>
         })}
         {move || {
             let unreadable = state.unreadable.get();
             (!unreadable.is_empty()).then(|| {
                 let count = unreadable.len();
                 let what = if count == 1 { "1 saved entry".to_string() } else { format!("{count} saved entries") };
+                let read_only = state.read_only.get();
                 view! {
                     <div class="banner banner-warning" role="status">
                         <p>
                             <strong>{what}" could not be read."</strong>
-                            " It has been kept exactly as it was, and nothing will overwrite it."
+                            " Each is kept exactly as it was, and nothing will overwrite it."
                         </p>
                         <ul>
-                            {unreadable.into_iter().map(|entry| view! {
-                                <li><code>{entry.key}</code>": "{entry.problem}"."</li>
+                            {unreadable.into_iter().map(|entry| {
+                                let key = entry.key.clone();
+                                let shown = read_only.iter().find(|p| plan_key(&p.id) == entry.key).map(|p| {
+                                    let href = Route::Preview(p.id.clone()).href();
+                                    view! { " " <a href=href>{format!("Open “{}” read-only", p.title)}</a> }
+                                });
+                                view! {
+                                    <li>
+                                        <code>{entry.key}</code>": "{entry.problem}"."
+                                        {shown}
+                                        " "
+                                        <button type="button" class="link-button" on:click=move |_| download_raw(&key)>
+                                            "Download the raw data"
+                                        </button>
+                                    </li>
+                                }
                             }).collect_view()}
                         </ul>
                     </div>
                 }
             })
         }}
+    }
+}
+
+/// Saves an unreadable entry's stored text, exactly as it is, to a file.
+fn download_raw(key: &str) {
+    if let Some(raw) = storage::raw(key) {
+        let name = format!("{}.json", key.replace(['/', '\\'], "-"));
+        let _ = browser::download(&name, "application/json", &raw);
     }
 }

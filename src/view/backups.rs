@@ -1,10 +1,11 @@
 //! Backups: export every plan (or one) as a JSON file in the documented format, and import one
 //! after showing what it would add or replace. Nothing changes until the user confirms.
 
-use super::state::use_app_state;
-use crate::core::model::{format_date, Plan};
+use super::state::{use_app_state, AppState};
+use crate::core::catalog::{backup_due, SNOOZE_DAYS};
+use crate::core::model::{format_date, parse_date, Plan};
 use crate::shell::backup::{self, Choice, Effect};
-use crate::shell::browser;
+use crate::shell::{browser, storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -23,6 +24,56 @@ pub fn export_plans(plans: &[Plan], name: &str) -> String {
     }
 }
 
+/// Downloads a backup of every plan, and notes it for the backup reminder.
+pub fn export_all(state: AppState) -> String {
+    let plans = state.plans.get_untracked();
+    if plans.is_empty() {
+        return "There are no plans to export yet.".into();
+    }
+    let message = export_plans(&plans, "intensive-plans");
+    if message.starts_with("Saved") {
+        storage::mark_exported();
+    }
+    message
+}
+
+/// A quiet suggestion to back up, once changes have waited a week; "Not now" puts it off a week.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let state = use_app_state();
+    let today = parse_date(&browser::today());
+    let [since, snoozed] = storage::reminder_dates();
+    let due = today.is_some_and(|today| {
+        backup_due(
+            since.as_deref().and_then(parse_date),
+            snoozed.as_deref().and_then(parse_date),
+            today,
+        )
+    });
+    let shown = RwSignal::new(due);
+    let status = RwSignal::new(String::new());
+    view! {
+        <Show when=move || shown.get()>
+            <div class="reminder" role="region" aria-label="Backup reminder">
+                <p>"Some plans changed more than a week ago and are not in a backup yet. A backup file keeps them if this browser's data is ever cleared."</p>
+                <div class="form-actions">
+                    <button type="button" class="button small" on:click=move |_| {
+                        status.set(export_all(state));
+                        shown.set(false);
+                    }>"Export all plans"</button>
+                    <button type="button" class="button small quiet" on:click=move |_| {
+                        if let Some(until) = today.and_then(|t| t.checked_add_days(chrono::Days::new(SNOOZE_DAYS as u64))) {
+                            storage::snooze_reminder(&format_date(until));
+                        }
+                        shown.set(false);
+                    }>"Not now"</button>
+                </div>
+            </div>
+        </Show>
+        <p role="status" class="edit-status">{move || status.get()}</p>
+    }
+}
+
 /// An import waiting for the user's go-ahead.
 #[derive(Clone, Debug, PartialEq)]
 struct Pending {
@@ -38,14 +89,7 @@ pub fn Backups() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     // Kept apart from `pending`, so that choosing does not redraw the review.
     let choices = RwSignal::new(Vec::<Choice>::new());
-    let export_all = move |_| {
-        let plans = state.plans.get_untracked();
-        status.set(if plans.is_empty() {
-            "There are no plans to export yet.".into()
-        } else {
-            export_plans(&plans, "intensive-plans")
-        });
-    };
+    let export_everything = move |_| status.set(export_all(state));
     let picked = move |ev: leptos::ev::Event| {
         let input = ev
             .target()
@@ -114,7 +158,7 @@ pub fn Backups() -> impl IntoView {
             <h2 id="backups-heading">"Backups"</h2>
             <p class="hint">"Plans live only in this browser. Clearing its data, or a new device, loses them; a backup file keeps them."</p>
             <div class="form-actions">
-                <button type="button" class="button" on:click=export_all>"Export all plans"</button>
+                <button type="button" class="button" on:click=export_everything>"Export all plans"</button>
                 <label class="button file-button">
                     "Import a backup"
                     <input type="file" accept=".json,application/json" class="visually-hidden" on:change=picked/>

@@ -1,4 +1,4 @@
-use super::backups::Backups;
+use super::backups::{BackupReminder, Backups};
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::catalog::{duplicate, upcoming_and_past};
@@ -31,6 +31,7 @@ pub fn PlanList() -> impl IntoView {
                     "New plan"
                 </button>
             </div>
+            <BackupReminder/>
             {move || {
                 let (upcoming, past) = lists();
                 if upcoming.is_empty() && past.is_empty() {

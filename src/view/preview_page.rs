@@ -76,7 +76,15 @@ fn person_filter(plan: &Plan, person: RwSignal<Option<Person>>) -> impl IntoView
 #[component]
 pub fn PreviewPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    let plan = Memo::new(move |_| state.find(&id));
+    // A plan written by a newer version of the app opens here too, read-only.
+    let plan = Memo::new(move |_| {
+        state.find(&id).map(|p| (p, false)).or_else(|| {
+            state
+                .read_only
+                .with(|r| r.iter().find(|p| p.id == id).cloned())
+                .map(|p| (p, true))
+        })
+    });
     move || match plan.get() {
         None => view! {
             <section class="page narrow">
@@ -86,7 +94,7 @@ pub fn PreviewPage(id: String) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some(plan) => {
+        Some((plan, read_only)) => {
             let person = RwSignal::new(None::<Person>);
             let full = preview(&plan);
             let shown = {
@@ -96,12 +104,22 @@ pub fn PreviewPage(id: String) -> impl IntoView {
                     None => full.clone(),
                 }
             };
-            let back = super::route::Route::Plan(plan.id.clone()).href();
+            let back = if read_only {
+                super::route::Route::List.href()
+            } else {
+                super::route::Route::Plan(plan.id.clone()).href()
+            };
+            let newer = read_only.then(|| view! {
+                <p class="banner banner-warning" role="status">
+                    "This plan was saved by a newer version of Intensive Planner. It is shown read-only and will not be changed here; open it in the newer version to edit it."
+                </p>
+            });
             let cards = super::route::Route::Cards(plan.id.clone()).href();
             view! {
                 <article class="page preview" aria-labelledby="preview-heading">
-                    <p class="crumbs no-print"><a href=back>"← Back to the plan"</a></p>
+                    <p class="crumbs no-print"><a href=back>{if read_only { "← Plans" } else { "← Back to the plan" }}</a></p>
                     <h1 id="preview-heading" tabindex="-1">{full.title.clone()}</h1>
+                    {newer}
                     <p class="summary">{format!("Times are in {}.", full.time_zone)}</p>
                     <div class="preview-tools no-print">
                         {person_filter(&plan, person)}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible, createPlan, storageSnapshot } from './fixtures.mjs';
+import { test, expect, expectAccessible, createPlan, storageSnapshot, storedPlans } from './fixtures.mjs';
 
 const NOTE = 'PRIVATE-NOTE-4711';
 const PRESCRIBER = 'Dr. Confidential';
@@ -82,7 +82,7 @@ test('share links open in an empty browser, with and without a passphrase; damag
     await expectAccessible(other);
     await other.getByRole('button', { name: 'Save a copy' }).click();
     await expect(other.getByText('Saved in this browser.')).toBeVisible();
-    const stored = await other.evaluate(() => Object.values(localStorage));
+    const stored = Object.values(await storageSnapshot(other));
     expect(stored).toHaveLength(1);
     for (const secret of [NOTE, PRESCRIBER]) expect(stored[0]).not.toContain(secret);
     await context.close();
@@ -189,11 +189,12 @@ test('backups: export then import is lossless; conflicts are asked about; a malf
   await clinicalPlan(page);
   await page.goto('/');
   const before = await storageSnapshot(page);
+  const beforePlans = await storedPlans(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all plans' }).click()]);
   const file = await download.path();
   const backup = JSON.parse(readFileSync(file, 'utf8'));
   expect(backup.plans).toHaveLength(1);
-  expect(backup.format_version).toBe(2);
+  expect(backup.format_version).toBe(3);
 
   // Delete, then import: the plan comes back exactly.
   await page.getByRole('link', { name: 'Alex & Sam · 3-day couples intensive' }).click();
@@ -207,7 +208,9 @@ test('backups: export then import is lossless; conflicts are asked about; a malf
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText('Imported 1 plan.')).toBeVisible();
   // Writes follow the painted frame; poll until they land.
-  await expect.poll(() => storageSnapshot(page)).toEqual(before);
+  // The plan is back exactly (as a new stored entry: its save count starts again).
+  await expect.poll(() => storedPlans(page)).toEqual(beforePlans);
+  const restored = await storageSnapshot(page);
 
   // The same plan, changed elsewhere: asked about; "keep both" adds a copy, the original stays.
   backup.plans[0].title = 'Changed on another device';
@@ -217,7 +220,7 @@ test('backups: export then import is lossless; conflicts are asked about; a malf
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect.poll(() => storageSnapshot(page).then((s) => Object.keys(s).length)).toBe(2);
   const after = await storageSnapshot(page);
-  for (const [key, value] of Object.entries(before)) expect(after[key]).toBe(value);
+  for (const [key, value] of Object.entries(restored)) expect(after[key]).toBe(value);
   await expect(page.getByRole('link', { name: 'Changed on another device (imported)' })).toBeVisible();
 
   // Malformed and hostile files: a message, and nothing changes.

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, createPlan, dayItems, storageSnapshot } from './fixtures.mjs';
+import { test, expect, expectAccessible, createPlan, dayItems, storageSnapshot, storedPlans } from './fixtures.mjs';
 
 const day = (page, n) => page.getByRole('region', { name: new RegExp(`^Day ${n}\\b`) });
 const block = (page, n, text) => day(page, n).getByRole('listitem').filter({ hasText: text });
@@ -114,7 +114,7 @@ test('findings appear and disappear as rules are broken and mended; undo and red
   const clearance = findings(page).locator('[data-code="no_clearance"]');
   await expect(overlap).toHaveCount(0);
   await expect(clearance).toHaveCount(1);
-  const original = await storageSnapshot(page);
+  const original = await storedPlans(page);
 
   // A block on top of the first session breaks the overlap rule.
   await page.getByRole('button', { name: 'Add block to day 1' }).click();
@@ -139,7 +139,7 @@ test('findings appear and disappear as rules are broken and mended; undo and red
   // Undo and redo with the buttons, then with the keyboard.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(overlap).toHaveCount(0);
-  await expect.poll(() => storageSnapshot(page)).toEqual(original);
+  await expect.poll(() => storedPlans(page)).toEqual(original);
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(overlap).toHaveCount(1);
   await page.locator('h1').focus();

@@ -51,7 +51,15 @@ export async function dayItems(page, n) {
   return page.getByRole('region', { name: new RegExp(`^Day ${n}\\b`) }).getByRole('listitem').allTextContents();
 }
 
-/** Every stored key and value, for comparing storage before and after. */
+/** Every stored key and value, for comparing storage before and after; the backup reminder's
+ * bookkeeping (`intensive-planner.meta.*`) is left out. */
 export async function storageSnapshot(page) {
-  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => !k.startsWith('intensive-planner.meta.')).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** The stored plans' content by key, without the envelope (version, revision): for checking that
+ * a plan came back exactly, whatever number of saves it took. */
+export async function storedPlans(page) {
+  const snapshot = await storageSnapshot(page);
+  return Object.fromEntries(Object.entries(snapshot).filter(([k]) => k.startsWith('intensive-planner.plan.')).map(([k, v]) => [k, JSON.parse(v).plan]));
 }
