@@ -2,7 +2,9 @@
 //! the decoder. Every one gets a clear message and no panic; markup survives as plain text.
 
 use intensive_planner::core::model::Participants;
-use intensive_planner::shell::format::{decode_plan, encode_plan, DecodeError};
+use intensive_planner::shell::backup::read_backup;
+use intensive_planner::shell::format::{decode_plan, encode_plan, stored_revision, DecodeError};
+use intensive_planner::shell::share::{base64url_decode, base64url_encode};
 use intensive_planner::view::route::Route;
 use proptest::prelude::*;
 use std::fs;
@@ -102,8 +104,39 @@ fn giants_are_refused_quickly() {
     }
 }
 
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    for nested in [
+        "[".repeat(100_000),
+        format!("{}{}", "{\"a\":".repeat(50_000), "1"),
+        format!(
+            "{{\"format_version\":3,\"plans\":{}1{}}}",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+    ] {
+        assert!(matches!(decode_plan(&nested), Err(DecodeError::Json(_))));
+        assert!(read_backup(&nested).is_err());
+        assert_eq!(stored_revision(&nested), None);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Arbitrary text never panics the backup reader or the revision reader.
+    #[test]
+    fn reading_arbitrary_backups_never_panics(text in ".{0,400}") {
+        let _ = read_backup(&text);
+        let _ = stored_revision(&text);
+    }
+
+    /// Arbitrary link text never panics the base64url decoder, and any bytes survive a round trip.
+    #[test]
+    fn base64url_never_panics_and_round_trips(text in ".{0,400}", bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = base64url_decode(&text);
+        prop_assert_eq!(base64url_decode(&base64url_encode(&bytes)), Some(bytes));
+    }
 
     /// Arbitrary text never panics the decoder.
     #[test]
