@@ -70,6 +70,34 @@ fn an_early_dose_means_fasting_from_the_evening_before() {
 }
 
 #[test]
+fn the_day_before_a_dosing_says_so_and_when_to_stop_eating_tonight() {
+    // (fasting hours, what day 1 says about tonight)
+    for (hours, tonight) in [(4, None), (12, Some("Tonight, stop eating at 22:15."))] {
+        let mut plan = kap_plan();
+        plan.settings.fasting_hours = hours;
+        let view = preview(&plan);
+        let eve = view
+            .eve_advice(&view.days[0])
+            .expect("day 1 is the eve of the dosing");
+        assert!(
+            eve.contains("Tomorrow is your KAP session, at 10:15."),
+            "{eve}"
+        );
+        assert!(eve.contains("No alcohol or cannabis"), "{eve}");
+        assert_eq!(eve.contains("Tonight"), tonight.is_some(), "{eve}");
+        if let Some(tonight) = tonight {
+            assert!(eve.contains(tonight), "{eve}");
+        }
+        assert_eq!(
+            view.eve_advice(&view.days[1]),
+            None,
+            "the dosing day itself"
+        );
+        assert_eq!(view.eve_advice(&view.days[2]), None, "the last day");
+    }
+}
+
+#[test]
 fn each_partner_sees_their_own_blocks_and_the_joint_ones() {
     let view = preview(&kap_plan());
     let a = view.for_person(Person::PartnerA);

@@ -219,6 +219,23 @@ impl Preview {
         advice
     }
 
+    /// A reminder for the day before a dosing day (nothing on other days): the dosing is
+    /// tomorrow, no alcohol or cannabis from now on, and when to stop eating if that is tonight.
+    pub fn eve_advice(&self, day: &PreviewDay) -> Option<String> {
+        let next = self.days.iter().find(|d| d.number == day.number + 1)?;
+        let dosing = next.dosing.as_ref()?;
+        let (fasting_day, fasting_time) = dosing.fasting_from;
+        let tonight = if fasting_day == day.number {
+            format!(" Tonight, stop eating at {fasting_time}.")
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "Tomorrow is your KAP session, at {}. No alcohol or cannabis from today.{tonight} Tomorrow's notes below say what to bring and who takes you home.",
+            dosing.dose_at
+        ))
+    }
+
     /// The heading of a day: "Day 2 · Sat 5 Dec 2026".
     pub fn day_heading(day: &PreviewDay) -> String {
         format!("Day {} · {}", day.number, display_date(day.date))

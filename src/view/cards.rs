@@ -75,6 +75,7 @@ fn card(preview: &Preview, day: &crate::core::preview::PreviewDay, name: &str) -
                     <ul>{advice.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                 </div>
             })}
+            {preview.eve_advice(day).map(|text| view! { <p class="eve">{text}</p> })}
             <p class="card-foot">{format!("Times are in {}.", preview.time_zone)}</p>
         </article>
     }

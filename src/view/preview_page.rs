@@ -29,11 +29,15 @@ fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {
             </div>
         }
     });
+    let eve = preview
+        .eve_advice(day)
+        .map(|text| view! { <p class="eve">{text}</p> });
     let heading_id = format!("preview-day-{}", day.number);
     let labelled_by = heading_id.clone();
     view! {
         <section class="preview-day" aria-labelledby=labelled_by>
             <h2 id=heading_id>{Preview::day_heading(day)}</h2>
+            {eve}
             {advice}
             <ol class="preview-items">
                 {day.items.iter().map(|item| view! {

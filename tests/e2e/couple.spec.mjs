@@ -37,6 +37,7 @@ test('the preview: plain words per day, the KAP-day advice, nothing clinical; pa
   await expect(day2).toContainText('Alex: do not drive until the next day, after a night\'s sleep. Jordan takes you home.');
   await expect(day2).toContainText('Integration sessions afterwards help you understand');
   await expect(page.getByRole('region', { name: /^Day 1/ })).not.toContainText('Stop eating');
+  await expect(page.getByRole('region', { name: /^Day 1/ })).toContainText('Tomorrow is your KAP session, at 10:15.');
   const text = await page.locator('main').innerText();
   for (const secret of clinical) expect(text).not.toContain(secret);
   await expectAccessible(page);
