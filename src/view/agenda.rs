@@ -157,21 +157,15 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
     let travel = block
         .travel
         .then(|| view! { <span class="travel">"Away from the practice"</span> });
-    let nudge = move |minutes: i16| {
-        let word = if minutes < 0 { "earlier" } else { "later" };
-        if editing.commit(
-            Edit::Nudge { id, minutes },
-            format!("Moved {} minutes {word}.", minutes.abs()),
-        ) {
-            editing.refocus(id);
-        }
-    };
-    let resize = move |minutes: i16| {
-        let word = if minutes < 0 { "shorter" } else { "longer" };
-        if editing.commit(
-            Edit::Resize { id, minutes },
-            format!("Made {} minutes {word}.", minutes.abs()),
-        ) {
+    // Moves the block (or, with `longer_or_shorter`, its end) by some minutes.
+    let step = move |minutes: i16, longer_or_shorter: bool| {
+        let (edit, verb, word) = match (longer_or_shorter, minutes < 0) {
+            (false, true) => (Edit::Nudge { id, minutes }, "Moved", "earlier"),
+            (false, false) => (Edit::Nudge { id, minutes }, "Moved", "later"),
+            (true, true) => (Edit::Resize { id, minutes }, "Made", "shorter"),
+            (true, false) => (Edit::Resize { id, minutes }, "Made", "longer"),
+        };
+        if editing.commit(edit, format!("{verb} {} minutes {word}.", minutes.abs())) {
             editing.refocus(id);
         }
     };
@@ -215,20 +209,12 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
                 return;
             }
             let handled = match (ev.key().as_str(), ev.alt_key(), ev.shift_key()) {
-                ("ArrowUp", true, false) => {
-                    nudge(-STEP);
+                ("ArrowUp", true, shift) => {
+                    step(-STEP, shift);
                     true
                 }
-                ("ArrowDown", true, false) => {
-                    nudge(STEP);
-                    true
-                }
-                ("ArrowUp", true, true) => {
-                    resize(-STEP);
-                    true
-                }
-                ("ArrowDown", true, true) => {
-                    resize(STEP);
+                ("ArrowDown", true, shift) => {
+                    step(STEP, shift);
                     true
                 }
                 ("ArrowLeft", true, _) => {
@@ -308,8 +294,8 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
                 <button type="button" class="tool" on:click=move |_| editing.form.set(Some(FormTarget::Edit(id)))>
                     "Edit"<span class="visually-hidden">{format!(" “{title}”")}</span>
                 </button>
-                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes earlier", block.title) on:click=move |_| nudge(-STEP)>"↑"</button>
-                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes later", block.title) on:click=move |_| nudge(STEP)>"↓"</button>
+                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes earlier", block.title) on:click=move |_| step(-STEP, false)>"↑"</button>
+                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes later", block.title) on:click=move |_| step(STEP, false)>"↓"</button>
             </span>
         </li>
     }

@@ -2,6 +2,7 @@
 
 use super::dom;
 use super::editor::use_editing;
+use super::field::{input, Draft};
 use crate::core::edit::{BlockDraft, Edit};
 use crate::core::model::{Attendees, Block, BlockKind, Plan, Time};
 use leptos::ev::SubmitEvent;
@@ -14,20 +15,21 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
     let existing = block.as_ref().map(|b| b.id);
     let draft = block.as_ref().map(BlockDraft::of);
     let kind = RwSignal::new(draft.as_ref().map_or(BlockKind::JointSession, |d| d.kind));
-    let title = RwSignal::new(draft.as_ref().map_or_else(
+    let first_title = draft.as_ref().map_or_else(
         || BlockKind::JointSession.label().to_string(),
         |d| d.title.clone(),
-    ));
+    );
+    let title = Draft::new(move || first_title.clone());
     let attendees = RwSignal::new(draft.as_ref().map_or(everyone, |d| d.attendees));
     let on_day = RwSignal::new(day);
     let (default_start, default_end) = next_free_slot(&plan, day);
-    let start = RwSignal::new(
-        draft
-            .as_ref()
-            .map_or(default_start, |d| d.start)
-            .to_string(),
-    );
-    let end = RwSignal::new(draft.as_ref().map_or(default_end, |d| d.end).to_string());
+    let first_start = draft
+        .as_ref()
+        .map_or(default_start, |d| d.start)
+        .to_string();
+    let first_end = draft.as_ref().map_or(default_end, |d| d.end).to_string();
+    let start = Draft::new(move || first_start.clone());
+    let end = Draft::new(move || first_end.clone());
     let travel = RwSignal::new(draft.as_ref().is_some_and(|d| d.travel));
     let notes = RwSignal::new(draft.map(|d| d.notes).unwrap_or_default());
     let problem = RwSignal::new(None::<String>);
@@ -122,7 +124,8 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
                         on:change=move |ev| {
                             let Some(next) = BlockKind::from_code(&event_target_value(&ev)) else { return };
                             // A title that still says the old kind follows the new kind.
-                            if title.with_untracked(|t| t.trim().is_empty() || t == kind.get_untracked().label()) {
+                            let typed = title.get_untracked();
+                            if typed.trim().is_empty() || typed == kind.get_untracked().label() {
                                 title.set(next.label().to_string());
                             }
                             kind.set(next);
@@ -131,11 +134,7 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
                         {BlockKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="block-title">"Title"</label>
-                    <input id="block-title" type="text" autocomplete="off"
-                        prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                </div>
+                {input("block-title", "Title", "text", title)}
             </div>
             <div class="field-row">
                 {couple.then(|| view! {
@@ -164,16 +163,8 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
                 </div>
             </div>
             <div class="field-row">
-                <div class="field">
-                    <label for="block-start">"Starts"</label>
-                    <input id="block-start" type="time" step="300"
-                        prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="block-end">"Ends"</label>
-                    <input id="block-end" type="time" step="300"
-                        prop:value=move || end.get() on:input=move |ev| end.set(event_target_value(&ev))/>
-                </div>
+                {input("block-start", "Starts", "time", start)}
+                {input("block-end", "Ends", "time", end)}
             </div>
             <div class="field check">
                 <input id="block-travel" type="checkbox"

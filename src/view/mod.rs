@@ -8,6 +8,7 @@ mod block_form;
 mod cards;
 mod dom;
 mod editor;
+mod field;
 mod findings;
 mod new_plan;
 mod plan_details;

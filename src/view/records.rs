@@ -2,7 +2,7 @@
 //! the plan's clinical thresholds. None of it ever reaches the couple.
 
 use super::editor::use_editing;
-use super::plan_details::{input, Draft};
+use super::field::{input, Draft};
 use crate::core::edit::Edit;
 use crate::core::model::{
     format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, Person, Plan,
