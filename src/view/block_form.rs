@@ -110,7 +110,19 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
     let participants = plan.participants.clone();
     request_animation_frame(|| dom::focus("#block-kind"));
     view! {
-        <form class="block-form" novalidate on:submit=on_submit aria-labelledby="block-form-heading">
+        <form
+            class="block-form"
+            novalidate
+            on:submit=on_submit
+            aria-labelledby="block-form-heading"
+            aria-keyshortcuts="Escape"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    close();
+                }
+            }
+        >
             <h3 id="block-form-heading">{heading}</h3>
             {move || problem.get().map(|message| view! {
                 <p class="field-error" role="alert">{message}</p>

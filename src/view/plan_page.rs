@@ -87,7 +87,7 @@ fn Editor() -> impl IntoView {
                             <li><kbd>"Alt"</kbd>" + "<kbd>"↑"</kbd>" / "<kbd>"↓"</kbd>": 15 minutes earlier or later"</li>
                             <li><kbd>"Alt"</kbd>" + "<kbd>"Shift"</kbd>" + "<kbd>"↑"</kbd>" / "<kbd>"↓"</kbd>": 15 minutes shorter or longer"</li>
                             <li><kbd>"Alt"</kbd>" + "<kbd>"←"</kbd>" / "<kbd>"→"</kbd>": to the previous or next day"</li>
-                            <li><kbd>"Enter"</kbd>": edit; "<kbd>"Delete"</kbd>": delete"</li>
+                            <li><kbd>"Enter"</kbd>": edit ("<kbd>"Esc"</kbd>" closes the form); "<kbd>"Delete"</kbd>": delete"</li>
                             <li><kbd>"Ctrl"</kbd>" + "<kbd>"Z"</kbd>": undo; "<kbd>"Ctrl"</kbd>" + "<kbd>"Shift"</kbd>" + "<kbd>"Z"</kbd>": redo ("<kbd>"⌘"</kbd>" on a Mac)"</li>
                         </ul>
                         <p>"With a mouse, drag a block onto another block to put it right after that one, or onto a day to move it there."</p>

@@ -168,6 +168,9 @@ test('day cards print one page per person per day, with no clinician notes', asy
   await expect(page.getByRole('heading', { name: 'Day cards' })).toBeVisible();
   await expect(page.locator('.card')).toHaveCount(6);
   await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/screens/cards-phone.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ media: 'print' });
   const printed = await page.locator('body').innerText();
   for (const secret of clinical) expect(printed).not.toContain(secret);

@@ -42,12 +42,12 @@ test('keyboard alone: add, move, resize and delete a block, then re-place KAP fr
   await expect(block(page, 2, 'Walk and talk')).toBeFocused();
   await expect(page.getByRole('status')).toHaveText('Moved to day 2.');
 
-  // Enter opens the block's form; Escape-free: Cancel with the keyboard.
+  // Enter opens the block's form; Escape closes it and gives the focus back to the block.
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Kind')).toBeFocused();
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Walk and talk');
-  await page.getByRole('button', { name: 'Cancel' }).focus();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.block-form')).toHaveCount(0);
   await expect(block(page, 2, 'Walk and talk')).toBeFocused();
 
   await page.keyboard.press('Delete');
@@ -246,6 +246,10 @@ test('plans: template picker, duplicate, delete with undo, past intensives apart
   await expect(page.getByRole('link', { name: 'Copy of Jo · 2-day individual intensive' })).toBeVisible();
   await expect.poll(stored).toBe(3);
   await expectAccessible(page);
+  for (const [name, size] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 800 }]]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screens/plans-${name}.png`, fullPage: true });
+  }
 });
 
 test('editor screenshots at phone and desktop width', async ({ page }) => {
