@@ -289,3 +289,85 @@ async fn damaged_links_are_refused_with_a_message() {
     let long = format!("#/share/p.{}", "A".repeat(40_000));
     assert_eq!(open_fragment(&long, None).await, Err(ShareError::TooLong));
 }
+
+// Local time to UTC with the browser's Intl, for calendar files. ------------------------------
+
+#[wasm_bindgen_test]
+fn local_times_convert_to_utc_in_the_plans_zone_across_clock_changes() {
+    use intensive_planner::shell::browser::to_utc;
+    let d = |s: &str| parse_date(s).expect("date");
+    let t = |s: &str| Time::parse(s).expect("time");
+    // (zone, local date, local time, UTC date, UTC time)
+    let cases = [
+        (
+            "America/Los_Angeles",
+            "2026-12-04",
+            "09:00",
+            "2026-12-04",
+            "17:00",
+        ),
+        (
+            "America/Los_Angeles",
+            "2026-07-01",
+            "09:00",
+            "2026-07-01",
+            "16:00",
+        ),
+        // The day clocks go forward (02:00 → 03:00) and back (02:00 → 01:00).
+        (
+            "America/Los_Angeles",
+            "2026-03-08",
+            "09:00",
+            "2026-03-08",
+            "16:00",
+        ),
+        (
+            "America/Los_Angeles",
+            "2026-11-01",
+            "09:00",
+            "2026-11-01",
+            "17:00",
+        ),
+        (
+            "America/Los_Angeles",
+            "2026-12-04",
+            "20:00",
+            "2026-12-05",
+            "04:00",
+        ),
+        (
+            "Europe/Berlin",
+            "2026-12-04",
+            "09:00",
+            "2026-12-04",
+            "08:00",
+        ),
+        (
+            "Europe/Berlin",
+            "2026-03-29",
+            "12:00",
+            "2026-03-29",
+            "10:00",
+        ),
+        ("Asia/Kolkata", "2026-12-04", "09:00", "2026-12-04", "03:30"),
+        ("UTC", "2026-12-04", "00:00", "2026-12-04", "00:00"),
+    ];
+    for (zone, date, time, utc_date, utc_time) in cases {
+        assert_eq!(
+            to_utc(zone)(d(date), t(time)),
+            Some((d(utc_date), t(utc_time))),
+            "{zone} {date} {time}"
+        );
+    }
+    // A time that does not exist (skipped by the clock change) still gets a reading within the
+    // hour around it; an unknown zone gives nothing rather than a guess.
+    let gap = to_utc("America/Los_Angeles")(d("2026-03-08"), t("02:30"));
+    assert!(
+        matches!(gap, Some((date, time)) if date == d("2026-03-08") && (t("09:30")..=t("10:30")).contains(&time)),
+        "{gap:?}"
+    );
+    assert_eq!(
+        to_utc("Mars/Olympus_Mons")(d("2026-12-04"), t("09:00")),
+        None
+    );
+}
