@@ -91,7 +91,7 @@ fn a_backup_is_suggested_after_a_week_of_unexported_changes_unless_put_off() {
 
 #[test]
 fn a_copy_of_a_plan_with_the_longest_title_is_still_a_readable_plan() {
-    use intensive_planner::core::model::MAX_TEXT_CHARS;
+    use intensive_planner::core::limits::TITLE_CHARS as MAX_TEXT_CHARS;
     use intensive_planner::shell::format::{decode_plan, encode_plan};
     let mut plan = build(&spec(couple(), 2, ("09:00", "17:00"), KapPlacement::None)).expect("fits");
     plan.title = "é".repeat(MAX_TEXT_CHARS);

@@ -157,6 +157,8 @@ proptest! {
         }
         let text = String::from_utf8_lossy(&bytes);
         if let Ok(plan) = decode_plan(&text) {
+            // Whatever the reader accepts is a valid plan.
+            prop_assert_eq!(plan.validate(), Ok(()));
             prop_assert_eq!(decode_plan(&encode_plan(&plan)), Ok(plan));
         }
     }

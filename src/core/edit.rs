@@ -1,12 +1,11 @@
 //! Edits: every change a therapist makes to a plan, as a pure function from one plan to the next.
-//! An edit that would make the plan ill-formed (a block outside 00:00–24:00, an end before its
-//! start, no days or more than seven) is refused with a message; nothing is half-applied.
-//! Overlaps and other clinical problems are *allowed*: the checker reports them.
+//! An edit whose result is not a valid plan (`Plan::validate`: a block outside 00:00–24:00, an
+//! end before its start, no days or more than seven, a text too long, a year out of range, ...)
+//! is refused with the message of the field it breaks; nothing is half-applied. Overlaps and
+//! other clinical problems are *allowed*: the checker reports them.
 
-use super::model::{
-    Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time, MAX_BLOCKS_PER_DAY,
-    MAX_DAYS, MAX_NOTES_CHARS, MAX_TEXT_CHARS,
-};
+use super::limits::MIN_BLOCK_MINUTES;
+use super::model::{Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time};
 use super::template::{
     kap_bundle, midway_day, one_day_dose_time, INTEGRATION, INTEGRATION_TITLE, PREPARATION, VITALS,
 };
@@ -117,12 +116,10 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
     let mut next = plan.clone();
     match edit {
         Edit::AddBlock { day, draft } => {
-            check_draft(&next, draft)?;
             let id = next.next_block_id();
             day_mut(&mut next, *day)?.blocks.push(block_from(id, draft));
         }
         Edit::UpdateBlock { id, day, draft } => {
-            check_draft(&next, draft)?;
             take_block(&mut next, *id)?;
             day_mut(&mut next, *day)?
                 .blocks
@@ -149,16 +146,15 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::Resize { id, minutes } => {
             let (day, mut block) = take_block(&mut next, *id)?;
             let end = shifted(block.end, *minutes)?;
-            if end.minutes() < block.start.minutes() + 5 {
-                return refuse("A block lasts at least 5 minutes.");
+            if end.minutes() < block.start.minutes() + MIN_BLOCK_MINUTES {
+                return refuse(format!(
+                    "A block lasts at least {MIN_BLOCK_MINUTES} minutes."
+                ));
             }
             block.end = end;
             day_mut(&mut next, day)?.blocks.push(block);
         }
         Edit::DuplicateDay { day } => {
-            if next.days.len() >= MAX_DAYS {
-                return refuse(format!("An intensive lasts at most {MAX_DAYS} days."));
-            }
             let mut copy = day_mut(&mut next, *day)?.clone();
             for (id, block) in (next.next_block_id()..).zip(copy.blocks.iter_mut()) {
                 block.id = id;
@@ -166,16 +162,8 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
             next.days.insert(day + 1, copy);
             shift_rides(&mut next.kap, day + 1, 1);
         }
-        Edit::AddDay => {
-            if next.days.len() >= MAX_DAYS {
-                return refuse(format!("An intensive lasts at most {MAX_DAYS} days."));
-            }
-            next.days.push(Day::default());
-        }
+        Edit::AddDay => next.days.push(Day::default()),
         Edit::RemoveDay { day } => {
-            if next.days.len() <= 1 {
-                return refuse("An intensive has at least one day.");
-            }
             day_mut(&mut next, *day)?;
             next.days.remove(*day);
             next.kap.rides.retain(|r| r.day != *day);
@@ -183,63 +171,22 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         }
         Edit::ShiftStart { date } => next.start_date = *date,
         Edit::PlaceKap(target) => next = place_kap(&next, *target)?,
-        Edit::Rename(title) => {
-            let title = title.trim();
-            if title.is_empty() {
-                return refuse("A plan needs a title.");
-            }
-            if title.chars().count() > MAX_TEXT_CHARS {
-                return refuse(format!("Keep the title to {MAX_TEXT_CHARS} characters."));
-            }
-            next.title = title.to_string();
-        }
-        Edit::SetSettings(settings) => {
-            if settings.dosing_minutes == 0 || settings.dosing_minutes > 12 * 60 {
-                return refuse("A dosing session lasts between 1 minute and 12 hours.");
-            }
-            next.settings = *settings;
-        }
-        Edit::SetKap(record) => {
-            if record.rides.iter().any(|r| r.day >= next.days.len()) {
-                return refuse("A ride home is recorded for a day outside the plan.");
-            }
-            let people = next.participants.people();
-            if record.rides.iter().any(|r| !people.contains(&r.person)) {
-                return refuse("A ride home is recorded for someone who is not in this plan.");
-            }
-            next.kap = record.clone();
-        }
+        Edit::Rename(title) => next.title = title.trim().to_string(),
+        Edit::SetSettings(settings) => next.settings = *settings,
+        Edit::SetKap(record) => next.kap = record.clone(),
     }
     for day in &mut next.days {
-        if day.blocks.len() > MAX_BLOCKS_PER_DAY {
-            return refuse(format!("A day holds at most {MAX_BLOCKS_PER_DAY} blocks."));
-        }
         sort_day(day);
     }
+    next.validate().map_err(|problems| {
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        EditError(messages.join(" "))
+    })?;
     Ok(next)
 }
 
 fn sort_day(day: &mut Day) {
     day.blocks.sort_unstable_by_key(|b| (b.start, b.end, b.id));
-}
-
-fn check_draft(plan: &Plan, draft: &BlockDraft) -> Result<(), EditError> {
-    if draft.end <= draft.start {
-        return refuse("A block must end after it starts.");
-    }
-    if draft.title.trim().is_empty() {
-        return refuse("A block needs a title.");
-    }
-    if draft.title.chars().count() > MAX_TEXT_CHARS {
-        return refuse(format!("Keep the title to {MAX_TEXT_CHARS} characters."));
-    }
-    if draft.notes.chars().count() > MAX_NOTES_CHARS {
-        return refuse(format!("Keep the notes to {MAX_NOTES_CHARS} characters."));
-    }
-    if !draft.attendees.fits(&plan.participants) {
-        return refuse("Those attendees are not part of this plan.");
-    }
-    Ok(())
 }
 
 fn block_from(id: BlockId, draft: &BlockDraft) -> Block {

@@ -1,8 +1,9 @@
 //! The new-plan form: raw text in, a template spec or a message per field out.
 
-use super::model::{
-    parse_date, Format, KapPlacement, Participants, Settings, Time, MAX_DAYS, MIN_DAYS,
+use super::limits::{
+    plausible_time_zone, EARLIEST_YEAR, LATEST_YEAR, MAX_DAYS, MIN_DAYS, NAME_CHARS,
 };
+use super::model::{parse_date, Format, KapPlacement, Participants, Settings, Time};
 use super::template::TemplateSpec;
 
 /// The form's fields exactly as typed.
@@ -56,10 +57,6 @@ pub struct FieldError {
     pub message: String,
 }
 
-pub const MAX_NAME_CHARS: usize = 80;
-pub const EARLIEST_YEAR: i32 = 2000;
-pub const LATEST_YEAR: i32 = 2100;
-
 fn name(field: Field, label: &str, value: &str, errors: &mut Vec<FieldError>) -> String {
     let trimmed = value.trim();
     if trimmed.is_empty() {
@@ -67,24 +64,13 @@ fn name(field: Field, label: &str, value: &str, errors: &mut Vec<FieldError>) ->
             field,
             message: format!("Enter {label}."),
         });
-    } else if trimmed.chars().count() > MAX_NAME_CHARS {
+    } else if trimmed.chars().count() > NAME_CHARS {
         errors.push(FieldError {
             field,
-            message: format!("Keep the name to {MAX_NAME_CHARS} characters or fewer."),
+            message: format!("Keep the name to {NAME_CHARS} characters or fewer."),
         });
     }
     trimmed.to_string()
-}
-
-/// A time zone name must look like an IANA name ("Europe/Berlin", "UTC").
-pub fn plausible_time_zone(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'+'))
-        && !name.starts_with('/')
-        && !name.ends_with('/')
 }
 
 /// Checks every field and returns all problems at once, or the spec for a template.

@@ -605,20 +605,10 @@ impl KapPlacement {
     }
 }
 
-pub const MIN_DAYS: usize = 1;
-pub const MAX_DAYS: usize = 7;
-/// Limits on what a plan holds, shared by editing and by reading stored or imported data.
-pub const MAX_TEXT_CHARS: usize = 200;
-pub const MAX_NOTES_CHARS: usize = 10_000;
-pub const MAX_BLOCKS_PER_DAY: usize = 100;
-
-/// A title cut to `MAX_TEXT_CHARS`, for titles the app makes ("Copy of …", "… (imported)"), so
-/// that a derived title can never make a plan unreadable.
+/// A title cut to the title limit, for titles the app makes ("Copy of …", "… (imported)"), so
+/// that a derived title can never make a plan invalid.
 pub fn fit_title(title: String) -> String {
-    match title.char_indices().nth(MAX_TEXT_CHARS) {
-        Some((cut, _)) => title[..cut].trim_end().to_string(),
-        None => title,
-    }
+    super::limits::fit(&title, super::limits::TITLE_CHARS)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -634,7 +624,7 @@ pub struct Plan {
     pub settings: Settings,
     /// Clinician-only KAP records.
     pub kap: KapRecord,
-    /// One entry per day of the intensive (MIN_DAYS..=MAX_DAYS).
+    /// One entry per day of the intensive (`limits::MIN_DAYS..=MAX_DAYS`).
     pub days: Vec<Day>,
 }
 
@@ -663,9 +653,14 @@ impl Plan {
         self.blocks().find(|(_, b)| b.id == id)
     }
 
-    /// An id no block of this plan uses yet.
+    /// An id no block of this plan uses yet. Ids stay below `limits::MAX_BLOCK_ID` in a valid
+    /// plan, so this never wraps; an edit that would pass the bound is refused by `validate`.
     pub fn next_block_id(&self) -> BlockId {
-        self.blocks().map(|(_, b)| b.id).max().unwrap_or(0) + 1
+        self.blocks()
+            .map(|(_, b)| b.id)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1)
     }
 
     pub fn has_kap(&self) -> bool {

@@ -21,9 +21,9 @@
 //!   starts at the midpoint of the day itself (rounded up to the quarter hour), with therapy
 //!   before it, and a combined integration and closing session after it.
 
+use super::limits::{MAX_DAYS, MIN_DAYS};
 use super::model::{
-    Attendees, Block, BlockKind, Day, KapPlacement, Participants, Plan, Settings, Time, MAX_DAYS,
-    MIN_DAYS,
+    Attendees, Block, BlockKind, Day, KapPlacement, Participants, Plan, Settings, Time,
 };
 use chrono::NaiveDate;
 use std::fmt;
@@ -49,6 +49,8 @@ pub enum TemplateError {
     DayCount(usize),
     /// The day ends before it starts.
     Window,
+    /// The plan breaks a limit (a name too long, a year out of range, ...).
+    Invalid(Vec<crate::core::valid::Invalid>),
     /// Something required does not fit in a day.
     DoesNotFit {
         /// 1-based day number.
@@ -68,6 +70,10 @@ impl fmt::Display for TemplateError {
                 )
             }
             TemplateError::Window => write!(f, "The day must end after it starts."),
+            TemplateError::Invalid(problems) => {
+                let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                f.write_str(&messages.join(" "))
+            }
             TemplateError::DoesNotFit { day, what, kap } => {
                 let hint = match kap {
                     KapPlacement::Midway => {
@@ -560,7 +566,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
         );
     }
 
-    Ok(Plan {
+    let plan = Plan {
         id: spec.id.clone(),
         title: spec.title.clone(),
         participants: spec.participants.clone(),
@@ -571,7 +577,9 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
         settings: spec.settings,
         kap: Default::default(),
         days,
-    })
+    };
+    plan.validate().map_err(TemplateError::Invalid)?;
+    Ok(plan)
 }
 
 struct KapDay {

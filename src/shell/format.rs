@@ -7,10 +7,14 @@
 //! `revision`; each has a default, and that default is the migration. A change that is not
 //! additive gets a migration step in `decode_plan`.
 
+use crate::core::limits::{
+    fit, plausible_plan_id, plausible_time_zone, Setting, EARLIEST_YEAR, LATEST_YEAR,
+    MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS, NAME_CHARS, NOTES_CHARS,
+    PERSON_TEXT_CHARS, PLAN_ID_CHARS, TIME_ZONE_CHARS, TITLE_CHARS,
+};
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
-    Doses, KapRecord, Participants, Person, Plan, Ride, Settings, Time, MAX_BLOCKS_PER_DAY,
-    MAX_DAYS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, MIN_DAYS,
+    Doses, KapRecord, Participants, Person, Plan, Ride, Settings, Time,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
@@ -25,8 +29,10 @@ pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 // step in `decode_plan` that rewrites the old document. Either way keep a fixture of every old
 // version under tests/fixtures/ with a test that it migrates exactly.
 
-// Limits that keep a hostile document from costing much.
-pub const MAX_DOCUMENT_BYTES: usize = 1_000_000;
+/// The largest stored document read: it keeps a hostile document from costing much, and it is
+/// larger than any valid plan's document (`core::limits::PLAN_TEXT_BYTES` of text plus the
+/// structure of 700 blocks; `tests/limits.rs` builds the largest valid plan to prove it).
+pub const MAX_DOCUMENT_BYTES: usize = 2_000_000;
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_KEY_PREFIX}{id}")
@@ -74,14 +80,21 @@ pub fn encode_plan(plan: &Plan) -> String {
     encode_stored(plan, 0)
 }
 
+/// Revisions stay below 2^53, where JavaScript numbers are still exact.
+const MAX_REVISION: u64 = (1 << 53) - 1;
+
 /// The revision of a stored document this app can read (0 before version 3); `None` if it cannot
-/// read the document at all.
+/// read the document at all. A revision that is not a whole number from 0 to 2^53 − 1 (a hand
+/// edit, `-1`) reads as 0, so that the plan can still be saved (the next save writes 1).
 pub fn stored_revision(text: &str) -> Option<u64> {
     let document = parse_versioned(text).ok()?;
-    match document.get("revision") {
-        None => Some(0),
-        Some(revision) => revision.as_u64(),
-    }
+    Some(
+        document
+            .get("revision")
+            .and_then(Value::as_u64)
+            .filter(|r| *r <= MAX_REVISION)
+            .unwrap_or(0),
+    )
 }
 
 /// A plan written by a newer version of the app, read as far as this version understands it,
@@ -96,12 +109,26 @@ pub fn decode_newer_plan(text: &str) -> Option<Plan> {
 
 /// Reads a stored plan of any known version.
 pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
+    read_plan(text).map(|read| read.plan)
+}
+
+/// A plan as read, and what the reader mended so that a plan written under older, looser limits
+/// (a 250-character prescriber, a block id of 4294967295) still opens as a valid plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Read {
+    pub plan: Plan,
+    /// One sentence per change, for the therapist; empty when nothing was mended.
+    pub mended: Vec<String>,
+}
+
+/// Reads a stored plan of any known version, saying what was mended.
+pub fn read_plan(text: &str) -> Result<Read, DecodeError> {
     let document = parse_versioned(text)?;
     let plan = document
         .get("plan")
         .and_then(Value::as_object)
         .ok_or_else(|| DecodeError::Invalid("plan is missing".to_string()))?;
-    plan_from(plan).map_err(DecodeError::Invalid)
+    read_plan_object(plan).map_err(DecodeError::Invalid)
 }
 
 /// Parses JSON text of at most `MAX_DOCUMENT_BYTES` whose `format_version` this app can read.
@@ -223,35 +250,11 @@ fn string<'a>(object: &'a Object, key: &str, max: usize) -> Result<&'a str, Stri
     Ok(value)
 }
 
-/// Text that may be absent (then empty).
-fn string_or_empty<'a>(object: &'a Object, key: &str, max: usize) -> Result<&'a str, String> {
-    if object.get(key).is_none() {
-        return Ok("");
-    }
-    string(object, key, max)
-}
-
-fn name(object: &Object, key: &str) -> Result<String, String> {
-    let value = string(object, key, MAX_TEXT_CHARS)?;
-    if value.trim().is_empty() {
-        return Err(format!("{key} is empty"));
-    }
-    Ok(value.to_string())
-}
-
 fn number(object: &Object, key: &str, max: u64) -> Result<u64, String> {
     field(object, key)?
         .as_u64()
         .filter(|n| *n <= max)
         .ok_or_else(|| format!("{key} must be a whole number from 0 to {max}"))
-}
-
-/// A number that version 1 did not have: absent means the default.
-fn number_or(object: &Object, key: &str, default: u64, max: u64) -> Result<u64, String> {
-    if object.get(key).is_none() {
-        return Ok(default);
-    }
-    number(object, key, max)
 }
 
 fn boolean_or(object: &Object, key: &str) -> Result<bool, String> {
@@ -285,19 +288,144 @@ fn clip(value: &str) -> String {
     value.chars().take(40).collect()
 }
 
+/// Reads one plan and mends what older versions let through: text longer than today's limit is
+/// cut to it, a setting outside its range is brought to the nearest allowed value, a blank block
+/// title becomes its kind's name, a clearance dated outside the allowed years is set aside, and
+/// block ids past `MAX_BLOCK_ID` are renumbered. Each mend is said in `mended`. What is left must
+/// pass `Plan::validate`, so every plan read is valid.
+struct Reader {
+    mended: Vec<String>,
+}
+
+impl Reader {
+    /// Text of any length, cut to `max` characters (and said so).
+    fn text(
+        &mut self,
+        object: &Object,
+        key: &str,
+        what: &str,
+        max: usize,
+    ) -> Result<String, String> {
+        let value = field(object, key)?
+            .as_str()
+            .ok_or_else(|| format!("{key} must be text"))?;
+        let count = value.chars().count();
+        if count > max {
+            self.mended.push(format!(
+                "{what} was {count} characters long and is cut to {max}."
+            ));
+            return Ok(fit(value, max));
+        }
+        Ok(value.to_string())
+    }
+
+    /// Text that may be absent (then empty).
+    fn text_or_empty(
+        &mut self,
+        object: &Object,
+        key: &str,
+        what: &str,
+        max: usize,
+    ) -> Result<String, String> {
+        if object.get(key).is_none() {
+            return Ok(String::new());
+        }
+        self.text(object, key, what, max)
+    }
+
+    fn name(
+        &mut self,
+        object: &Object,
+        key: &str,
+        what: &str,
+        max: usize,
+    ) -> Result<String, String> {
+        let value = self.text(object, key, what, max)?;
+        if value.trim().is_empty() {
+            return Err(format!("{key} is empty"));
+        }
+        Ok(value)
+    }
+
+    /// A setting: a whole number, brought into its range (and said so). Absent means the default:
+    /// version 1 lacked the later settings.
+    fn setting(
+        &mut self,
+        object: &Object,
+        setting: Setting,
+        defaults: &Settings,
+    ) -> Result<u16, String> {
+        let key = setting.key();
+        let value = match object.get(key) {
+            None if !matches!(
+                setting,
+                Setting::DosingMinutes | Setting::IntegrationWindowHours | Setting::FastingHours
+            ) =>
+            {
+                return Ok(setting.get(defaults))
+            }
+            _ => field(object, key)?
+                .as_u64()
+                .ok_or_else(|| format!("{key} must be a whole number"))?,
+        };
+        let range = setting.range();
+        let kept = range.clamp(value);
+        if u64::from(kept) != value {
+            self.mended.push(format!(
+                "{} was {value}, outside {}–{}, and is now {kept}.",
+                setting.label(),
+                range.min,
+                range.max
+            ));
+        }
+        Ok(kept)
+    }
+}
+
+/// Reads one plan object (stored entry, backup, share link), mended and validated.
+pub(crate) fn read_plan_object(v: &Object) -> Result<Read, String> {
+    let mut reader = Reader { mended: Vec::new() };
+    let mut plan = plan_from_object(v, &mut reader)?;
+    let ids_too_large = plan.blocks().any(|(_, b)| b.id > MAX_BLOCK_ID);
+    if ids_too_large {
+        for (id, block) in (1..).zip(plan.days.iter_mut().flat_map(|d| d.blocks.iter_mut())) {
+            block.id = id;
+        }
+        reader
+            .mended
+            .push(format!("Block ids above {MAX_BLOCK_ID} were renumbered."));
+    }
+    plan.validate().map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    Ok(Read {
+        plan,
+        mended: reader.mended,
+    })
+}
+
+/// Reads one plan object, discarding what was mended (backups and links say nothing of it).
 pub(crate) fn plan_from(v: &Object) -> Result<Plan, String> {
-    let id = string(v, "id", 64)?;
-    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+    read_plan_object(v).map(|read| read.plan)
+}
+
+fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
+    let id = string(v, "id", PLAN_ID_CHARS)?;
+    if !plausible_plan_id(id) {
         return Err("the plan id is not valid".to_string());
     }
-    let format = string(v, "format", MAX_TEXT_CHARS)?;
+    let format = string(v, "format", TITLE_CHARS)?;
     let participants = match format {
         "couples" => Participants::Couple {
-            partner_a: name(v, "partner_a")?,
-            partner_b: name(v, "partner_b")?,
+            partner_a: reader.name(v, "partner_a", "Partner A's name", NAME_CHARS)?,
+            partner_b: reader.name(v, "partner_b", "Partner B's name", NAME_CHARS)?,
         },
         "individual" => Participants::Individual {
-            client: name(v, "client")?,
+            client: reader.name(v, "client", "The client's name", NAME_CHARS)?,
         },
         other => {
             return Err(format!(
@@ -310,12 +438,9 @@ pub(crate) fn plan_from(v: &Object) -> Result<Plan, String> {
         .map_err(|_| "start_date is not a date YYYY-MM-DD".to_string())?;
     let start_date = parse_date(start)
         .ok_or_else(|| format!("start_date \"{}\" is not a date YYYY-MM-DD", clip(start)))?;
-    let years = crate::core::form::EARLIEST_YEAR..=crate::core::form::LATEST_YEAR;
-    if !years.contains(&chrono::Datelike::year(&start_date)) {
+    if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&chrono::Datelike::year(&start_date)) {
         return Err(format!(
-            "start_date {start} is outside the years {}–{}",
-            years.start(),
-            years.end()
+            "start_date {start} is outside the years {EARLIEST_YEAR}–{LATEST_YEAR}"
         ));
     }
     let day_start = time(v, "day_start")?;
@@ -323,25 +448,25 @@ pub(crate) fn plan_from(v: &Object) -> Result<Plan, String> {
     if day_end <= day_start {
         return Err("the day ends before it starts".to_string());
     }
-    let time_zone = string(v, "time_zone", 64)?;
-    if !crate::core::form::plausible_time_zone(time_zone) {
+    let time_zone = string(v, "time_zone", TIME_ZONE_CHARS)?;
+    if !plausible_time_zone(time_zone) {
         return Err(format!(
             "time_zone \"{}\" is not a time zone name",
             clip(time_zone)
         ));
     }
-    let settings = settings_from(object_in(field(v, "settings")?, "settings")?)?;
+    let settings = settings_from(object_in(field(v, "settings")?, "settings")?, reader)?;
     let days_in = array(v, "days")?;
     if !(MIN_DAYS..=MAX_DAYS).contains(&days_in.len()) {
         return Err(format!(
-            "it has {} days (1 to 7 are allowed)",
+            "it has {} days ({MIN_DAYS} to {MAX_DAYS} are allowed)",
             days_in.len()
         ));
     }
     let kap = match v.get("kap") {
         // Version 1 had no KAP records.
         None => KapRecord::default(),
-        Some(kap) => kap_from(object_in(kap, "kap")?, &participants, days_in.len())?,
+        Some(kap) => kap_from(object_in(kap, "kap")?, &participants, days_in.len(), reader)?,
     };
     let mut ids = HashSet::new();
     let mut days = Vec::with_capacity(days_in.len());
@@ -367,14 +492,30 @@ pub(crate) fn plan_from(v: &Object) -> Result<Plan, String> {
             let attendees = Attendees::from_code(attendees)
                 .filter(|a| a.fits(&participants))
                 .ok_or_else(|| format!("attendees \"{}\" do not fit this plan", clip(attendees)))?;
+            let start = time(b, "start")?;
+            let end = time(b, "end")?;
+            if end <= start {
+                return Err(format!(
+                    "block {id} ends at {end}, before it starts ({start})"
+                ));
+            }
+            let mut title = reader.text(b, "title", "A block's title", TITLE_CHARS)?;
+            if title.trim().is_empty() {
+                reader.mended.push(format!(
+                    "A block with no title on day {} is called “{}”.",
+                    index + 1,
+                    kind.label()
+                ));
+                title = kind.label().to_string();
+            }
             blocks.push(Block {
                 id,
-                start: time(b, "start")?,
-                end: time(b, "end")?,
+                start,
+                end,
                 kind,
-                title: string(b, "title", MAX_TEXT_CHARS)?.to_string(),
+                title,
                 attendees,
-                notes: string_or_empty(b, "notes", MAX_NOTES_CHARS)?.to_string(),
+                notes: reader.text_or_empty(b, "notes", "A block's notes", NOTES_CHARS)?,
                 travel: boolean_or(b, "travel")?,
             });
         }
@@ -382,7 +523,7 @@ pub(crate) fn plan_from(v: &Object) -> Result<Plan, String> {
     }
     Ok(Plan {
         id: id.to_string(),
-        title: name(v, "title")?,
+        title: reader.name(v, "title", "The plan's title", TITLE_CHARS)?,
         participants,
         start_date,
         day_start,
@@ -394,36 +535,14 @@ pub(crate) fn plan_from(v: &Object) -> Result<Plan, String> {
     })
 }
 
-fn settings_from(s: &Object) -> Result<Settings, String> {
+fn settings_from(s: &Object, reader: &mut Reader) -> Result<Settings, String> {
     let defaults = Settings::default();
-    let minutes = |key: &str| number(s, key, 24 * 60).map(|n| n as u16);
-    let dosing_minutes = minutes("dosing_minutes")?;
-    if dosing_minutes == 0 {
-        return Err("dosing_minutes must be more than 0".to_string());
+    let mut settings = defaults;
+    for setting in Setting::ALL {
+        let value = reader.setting(s, setting, &defaults)?;
+        setting.set(&mut settings, value);
     }
-    Ok(Settings {
-        dosing_minutes,
-        integration_window_hours: number(s, "integration_window_hours", 24 * 14)? as u16,
-        fasting_hours: number(s, "fasting_hours", 24)? as u16,
-        daily_load_minutes: number_or(
-            s,
-            "daily_load_minutes",
-            defaults.daily_load_minutes.into(),
-            24 * 60,
-        )? as u16,
-        max_stretch_minutes: number_or(
-            s,
-            "max_stretch_minutes",
-            defaults.max_stretch_minutes.into(),
-            24 * 60,
-        )? as u16,
-        monitors_when_both_dose: number_or(
-            s,
-            "monitors_when_both_dose",
-            defaults.monitors_when_both_dose.into(),
-            9,
-        )? as u8,
-    })
+    Ok(settings)
 }
 
 fn person(object: &Object, participants: &Participants) -> Result<Person, String> {
@@ -433,7 +552,12 @@ fn person(object: &Object, participants: &Participants) -> Result<Person, String
         .ok_or_else(|| format!("person \"{}\" does not fit this plan", clip(code)))
 }
 
-fn kap_from(k: &Object, participants: &Participants, days: usize) -> Result<KapRecord, String> {
+fn kap_from(
+    k: &Object,
+    participants: &Participants,
+    days: usize,
+    reader: &mut Reader,
+) -> Result<KapRecord, String> {
     let doses = string(k, "doses", 40)?;
     let doses = Doses::from_code(doses).ok_or_else(|| {
         format!(
@@ -443,7 +567,7 @@ fn kap_from(k: &Object, participants: &Participants, days: usize) -> Result<KapR
     })?;
     let mut record = KapRecord {
         doses,
-        sober_monitors: number(k, "sober_monitors", 9)? as u8,
+        sober_monitors: number(k, "sober_monitors", u64::from(MONITORS.max))? as u8,
         multiple_dosings_signed_off: boolean_or(k, "multiple_dosings_signed_off")?,
         ..KapRecord::default()
     };
@@ -473,11 +597,22 @@ fn kap_from(k: &Object, participants: &Participants, days: usize) -> Result<KapR
             let c = object_in(clearance, "clearance")?;
             let date = string(c, "date", 10)
                 .map_err(|_| "the clearance date is not a date".to_string())?;
-            record.clearance = Some(Clearance {
-                date: parse_date(date)
-                    .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?,
-                prescriber: string(c, "prescriber", MAX_TEXT_CHARS)?.to_string(),
-            });
+            let date = parse_date(date)
+                .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?;
+            let prescriber =
+                reader.text(c, "prescriber", "The prescriber's name", PERSON_TEXT_CHARS)?;
+            let year = chrono::Datelike::year(&date);
+            if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) || prescriber.trim().is_empty() {
+                // Older versions took any year (Safari's split date field turns 2027 into 0005)
+                // and any prescriber: say what it was, so that it can be recorded again.
+                reader.mended.push(format!(
+                    "The prescriber clearance dated {} by “{}” was set aside: record it again with a date between {EARLIEST_YEAR} and {LATEST_YEAR} and the prescriber's name.",
+                    format_date(date),
+                    prescriber
+                ));
+            } else {
+                record.clearance = Some(Clearance { date, prescriber });
+            }
         }
     }
     for ride in array(k, "rides")? {
@@ -486,10 +621,18 @@ fn kap_from(k: &Object, participants: &Participants, days: usize) -> Result<KapR
         if !(1..=days).contains(&day) {
             return Err(format!("a ride is on day {day}, outside the plan"));
         }
+        let person = person(r, participants)?;
+        let driver = reader.text(r, "driver", "A driver's name", PERSON_TEXT_CHARS)?;
+        if driver.trim().is_empty() {
+            reader.mended.push(format!(
+                "An empty driver's name for day {day} was left out."
+            ));
+            continue;
+        }
         record.rides.push(Ride {
             day: day - 1,
-            person: person(r, participants)?,
-            driver: string(r, "driver", MAX_TEXT_CHARS)?.to_string(),
+            person,
+            driver,
         });
     }
     Ok(record)

@@ -3,8 +3,8 @@
 //! exactly as they are: this module never writes or removes a key it could not read.
 
 use super::format::{
-    decode_newer_plan, decode_plan, encode_stored, plan_key, stored_revision, DecodeError,
-    PLAN_KEY_PREFIX,
+    decode_newer_plan, decode_plan, encode_stored, plan_key, read_plan, stored_revision,
+    DecodeError, PLAN_KEY_PREFIX,
 };
 use crate::core::model::{sort_plans, Plan};
 use gloo_storage::{LocalStorage, Storage};
@@ -25,6 +25,9 @@ pub struct Loaded {
     /// Plans written by a newer version of the app that this version can still show, read-only.
     /// Their entries are also in `unreadable`, and are never written.
     pub read_only: Vec<Plan>,
+    /// Plans saved under older, looser limits that the reader mended: the plan's title and one
+    /// sentence per change. Storage keeps the old text until the plan is next saved.
+    pub mended: Vec<(String, Vec<String>)>,
 }
 
 /// Why a save did not happen.
@@ -36,6 +39,8 @@ pub enum SaveError {
     ChangedElsewhere,
     /// Another tab deleted this plan since this tab read it.
     DeletedElsewhere,
+    /// The document would not read back as this plan; nothing was written.
+    WouldNotReadBack(String),
 }
 
 fn storage() -> Result<web_sys::Storage, String> {
@@ -65,16 +70,23 @@ pub fn load_all() -> Result<Loaded, String> {
         let Some(raw) = storage.get_item(&key).ok().flatten() else {
             continue;
         };
-        match decode_plan(&raw) {
-            Ok(plan) if plan_key(&plan.id) == key => {
+        match read_plan(&raw) {
+            Ok(read) if plan_key(&read.plan.id) == key => {
+                let plan = read.plan;
                 loaded
                     .revisions
                     .push((plan.id.clone(), stored_revision(&raw).unwrap_or(0)));
+                if !read.mended.is_empty() {
+                    loaded.mended.push((plan.title.clone(), read.mended));
+                }
                 loaded.plans.push(plan);
             }
-            Ok(plan) => loaded.unreadable.push(Unreadable {
+            Ok(read) => loaded.unreadable.push(Unreadable {
                 key,
-                problem: format!("it holds plan \"{}\" under another plan's key", plan.id),
+                problem: format!(
+                    "it holds plan \"{}\" under another plan's key",
+                    read.plan.id
+                ),
             }),
             Err(problem) => {
                 if matches!(problem, DecodeError::Newer(_)) {
@@ -120,6 +132,17 @@ pub fn save(plan: &Plan, expected: Option<u64>) -> Result<u64, SaveError> {
         },
     };
     let text = encode_stored(plan, revision);
+    // Never write what this app could not read back: `Plan::validate` should make this
+    // impossible, and this is the last guard before storage.
+    match decode_plan(&text) {
+        Ok(back) if back == *plan => {}
+        Ok(_) => {
+            return Err(SaveError::WouldNotReadBack(
+                "it would read back differently".to_string(),
+            ))
+        }
+        Err(problem) => return Err(SaveError::WouldNotReadBack(problem.to_string())),
+    }
     if let Err(error) = storage.set_item(&key, &text) {
         return Err(SaveError::Failed(if is_quota_error(&error) {
             "this browser's storage for the app is full".to_string()

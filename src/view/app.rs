@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
     // frames, so write at once when the page is hidden or left.
     let _hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
     let _left = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // A save that failed is tried again when the page gets the focus back.
+    let _focus = window_event_listener(leptos::ev::focus, move |_| state.flush());
     // After navigating, move the focus to the new page's heading so that keyboard and
     // screen-reader users start at the top of what changed.
     Effect::new(move |previous: Option<()>| {
@@ -50,7 +52,11 @@ pub fn App() -> impl IntoView {
             <a class="brand" href="#/">"Intensive Planner"</a>
         </header>
         <main id="main">
-            <StorageNotices/>
+            // The couple's page (a share link) shows none of the therapist's storage banners:
+            // they name other plans.
+            <Show when=move || !matches!(route.get(), Route::Share(_))>
+                <StorageNotices/>
+            </Show>
             {move || match route.get() {
                 Route::List => view! { <PlanList/> }.into_any(),
                 Route::New => view! { <NewPlan/> }.into_any(),
@@ -87,8 +93,10 @@ fn StorageNotices() -> impl IntoView {
                 </div>
             })}
         </div>
-        {move || state.conflict.get().map(|conflict| {
+        {move || state.conflicts.get().into_iter().map(|conflict| {
             let title = conflict.mine.title.clone();
+            let id = conflict.mine.id.clone();
+            let copy_id = id.clone();
             let text = if conflict.deleted_elsewhere {
                 format!("“{title}” was deleted in another tab, so your latest change to it was not saved.")
             } else {
@@ -99,17 +107,51 @@ fn StorageNotices() -> impl IntoView {
                     <p>{text}</p>
                     <div class="form-actions">
                         <button type="button" class="button small" on:click=move |_| {
-                            if let Some(id) = state.keep_mine_as_copy() {
+                            if let Some(id) = state.keep_mine_as_copy(&copy_id) {
                                 go(&Route::Plan(id));
                             }
                         }>"Keep my version as a copy"</button>
-                        <button type="button" class="button small" on:click=move |_| state.conflict.set(None)>
+                        <button type="button" class="button small" on:click=move |_| state.let_go(&id)>
                             {if conflict.deleted_elsewhere { "Let it go" } else { "Keep the other version" }}
                         </button>
                     </div>
                 </div>
             }
-        })}
+        }).collect_view()}
+        {move || {
+            let failed = state.failed.get();
+            (!failed.is_empty()).then(|| {
+                let titles = failed.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+                view! {
+                    <div class="banner banner-error" role="alert">
+                        <p>
+                            <strong>{format!("Not saved: {titles}.")}</strong>
+                            {format!(" {}. Your changes are still here in this tab and are tried again with your next change; what was saved before is intact. Export your plans to keep them safe.", state.save_problem.get())}
+                        </p>
+                        <div class="form-actions">
+                            <button type="button" class="button small" on:click=move |_| state.flush()>"Try again"</button>
+                            <button type="button" class="button small" on:click=move |_| {
+                                state.notice.set(Some(export_all(state)));
+                            }>"Export all plans"</button>
+                        </div>
+                    </div>
+                }
+            })
+        }}
+        {move || {
+            let mended = state.mended.get();
+            (!mended.is_empty()).then(|| view! {
+                <div class="banner banner-warning" role="status">
+                    <p><strong>"Some saved plans were opened with changes"</strong>", because an earlier version let them pass today's limits. Nothing else was changed; the stored text stays as it was until the plan is next saved."</p>
+                    <ul>
+                        {mended.into_iter().map(|(title, changes)| view! {
+                            <li>{format!("“{title}”: {}", changes.join(" "))}</li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button small quiet" on:click=move |_| state.mended.set(Vec::new())>"Dismiss"</button>
+                </div>
+            })
+        }}
         {move || state.notice.get().map(|message| view! {
             <div class="banner banner-error" role="alert">
                 <p>{message}</p>

@@ -2,8 +2,9 @@
 
 use super::dom;
 use super::editor::use_editing;
-use super::field::{input, Draft};
+use super::field::{input, Draft, Kind};
 use crate::core::edit::{BlockDraft, Edit};
+use crate::core::limits::{NOTES_CHARS, TITLE_CHARS};
 use crate::core::model::{Attendees, Block, BlockKind, Plan, Time};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -146,7 +147,7 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
                         {BlockKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                {input("block-title", "Title", "text", title)}
+                {input("block-title", "Title", Kind::Text(TITLE_CHARS), title)}
             </div>
             <div class="field-row">
                 {couple.then(|| view! {
@@ -175,8 +176,8 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
                 </div>
             </div>
             <div class="field-row">
-                {input("block-start", "Starts", "time", start)}
-                {input("block-end", "Ends", "time", end)}
+                {input("block-start", "Starts", Kind::Time, start)}
+                {input("block-end", "Ends", Kind::Time, end)}
             </div>
             <div class="field check">
                 <input id="block-travel" type="checkbox"
@@ -185,7 +186,7 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
             </div>
             <div class="field">
                 <label for="block-notes">"Clinician notes"</label>
-                <textarea id="block-notes" rows="3" aria-describedby="block-notes-hint"
+                <textarea id="block-notes" rows="3" aria-describedby="block-notes-hint" maxlength=NOTES_CHARS.to_string()
                     prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
                 <p class="hint" id="block-notes-hint">"Only you see these. They are never shared with the couple."</p>
             </div>

@@ -24,6 +24,12 @@ pub struct Editing {
     /// Every finding for the plan as it is now.
     pub findings: Memo<Vec<Finding>>,
     history: StoredValue<History>,
+    /// The plan as this tab last made it (by an edit, an undo or a redo). When the plan on screen
+    /// differs, another tab changed it: the history no longer applies.
+    made_here: RwSignal<Option<Plan>>,
+    /// Another tab changed the plan since this tab's last edit, so undo and redo would write over
+    /// its work: the history is cleared (at the next edit or undo) and the page says so.
+    pub changed_elsewhere: Memo<bool>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     /// The outcome of the last edit, announced politely.
@@ -39,11 +45,20 @@ impl Editing {
     fn new(id: String) -> Editing {
         let state = use_app_state();
         let plan = Memo::new(move |_| state.find(&id));
+        let made_here = RwSignal::new(None::<Plan>);
+        let changed_elsewhere = Memo::new(move |_| {
+            made_here.with(|mine| {
+                mine.as_ref()
+                    .is_some_and(|mine| plan.with(|p| p.as_ref() != Some(mine)))
+            })
+        });
         Editing {
             state,
             plan,
             findings: Memo::new(move |_| plan.with(|p| p.as_ref().map(check).unwrap_or_default())),
             history: StoredValue::new(History::default()),
+            made_here,
+            changed_elsewhere,
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             done: RwSignal::new(String::new()),
@@ -58,10 +73,12 @@ impl Editing {
         let Some(current) = self.plan.get_untracked() else {
             return false;
         };
+        self.forget_if_changed_elsewhere();
         match apply(&current, &edit) {
             Ok(next) => {
                 if next != current {
                     self.history.update_value(|h| h.record(current));
+                    self.made_here.set(Some(next.clone()));
                     self.state.put(next);
                 }
                 self.settle(done.into());
@@ -82,10 +99,26 @@ impl Editing {
         self.step(false);
     }
 
+    /// Clears the history when another tab changed the plan since this tab's last edit: undo
+    /// must never write over a revision this tab did not make.
+    fn forget_if_changed_elsewhere(&self) {
+        if self.changed_elsewhere.get_untracked() {
+            self.history.set_value(History::default());
+            self.made_here.set(None);
+            self.can_undo.set(false);
+            self.can_redo.set(false);
+        }
+    }
+
     fn step(&self, back: bool) {
         let Some(current) = self.plan.get_untracked() else {
             return;
         };
+        if self.changed_elsewhere.get_untracked() {
+            self.forget_if_changed_elsewhere();
+            self.done.set(CLEARED.into());
+            return;
+        }
         let mut restored = None;
         self.history.update_value(|h| {
             restored = if back {
@@ -97,6 +130,7 @@ impl Editing {
         match restored {
             Some(plan) => {
                 self.form.set(None);
+                self.made_here.set(Some(plan.clone()));
                 self.state.put(plan);
                 self.settle(if back { "Undone." } else { "Redone." }.into());
             }
@@ -143,6 +177,8 @@ impl Editing {
     }
 }
 
+const CLEARED: &str = "Undo history cleared: this plan was changed in another tab.";
+
 pub fn use_editing() -> Editing {
     // Provided by `EditorScope` before the agenda and the panels render.
     expect_context::<Editing>()
@@ -187,14 +223,14 @@ pub fn EditBar() -> impl IntoView {
                 type="button"
                 class="button"
                 aria-keyshortcuts="Control+Z Meta+Z"
-                disabled=move || !editing.can_undo.get()
+                disabled=move || !editing.can_undo.get() || editing.changed_elsewhere.get()
                 on:click=move |_| editing.undo()
             >"Undo"</button>
             <button
                 type="button"
                 class="button"
                 aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-                disabled=move || !editing.can_redo.get()
+                disabled=move || !editing.can_redo.get() || editing.changed_elsewhere.get()
                 on:click=move |_| editing.redo()
             >"Redo"</button>
             <button type="button" class="button quiet findings-jump" on:click=|_| dom::focus("#findings-heading")>
@@ -204,7 +240,14 @@ pub fn EditBar() -> impl IntoView {
                     n => format!("{n} findings"),
                 }}
             </button>
-            <p class="edit-status" role="status">{move || editing.done.get()}</p>
+            <p class="edit-status" role="status">{move || {
+                let history = editing.can_undo.get() || editing.can_redo.get();
+                if editing.changed_elsewhere.get() && history {
+                    CLEARED.to_string()
+                } else {
+                    editing.done.get()
+                }
+            }}</p>
         </div>
         <div role="alert" class="edit-alert">
             {move || editing.refused.get().map(|message| view! {

@@ -1,6 +1,7 @@
 //! A labelled text input over a draft: what the user typed, shown over a value that comes from
 //! elsewhere (the plan, or a form's starting value).
 
+use crate::core::limits::{Range, EARLIEST_YEAR, LATEST_YEAR};
 use leptos::prelude::*;
 
 /// A text the user is editing, shown over a value that comes from the plan. Once the edit is
@@ -38,14 +39,47 @@ impl Draft {
     }
 }
 
+/// What an input takes, with its bounds from `core::limits` (never written in the view).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Text of at most this many characters.
+    Text(usize),
+    /// A date within the years a plan allows.
+    Date,
+    Time,
+    /// A whole number in a range.
+    Number(Range),
+}
+
 /// A labelled input bound to a draft. (A function, not a component: one copy serves all.)
-pub fn input(id: &'static str, label: &'static str, kind: &'static str, value: Draft) -> AnyView {
+pub fn input(id: &'static str, label: &'static str, kind: Kind, value: Draft) -> AnyView {
+    let (kind, min, max, maxlength) = attributes(kind);
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id type=kind autocomplete="off"
+            <input id=id type=kind autocomplete="off" min=min max=max maxlength=maxlength
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>
     }
     .into_any()
+}
+
+/// The `type`, `min`, `max` and `maxlength` attributes of an input of this kind.
+pub fn attributes(kind: Kind) -> (&'static str, Option<String>, Option<String>, Option<String>) {
+    match kind {
+        Kind::Text(chars) => ("text", None, None, Some(chars.to_string())),
+        Kind::Date => (
+            "date",
+            Some(format!("{EARLIEST_YEAR:04}-01-01")),
+            Some(format!("{LATEST_YEAR:04}-12-31")),
+            None,
+        ),
+        Kind::Time => ("time", None, None, None),
+        Kind::Number(range) => (
+            "number",
+            Some(range.min.to_string()),
+            Some(range.max.to_string()),
+            None,
+        ),
+    }
 }

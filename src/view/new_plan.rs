@@ -1,8 +1,10 @@
 use super::dom;
+use super::field::{attributes, Kind};
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::catalog::BUILT_INS;
 use crate::core::form::{validate, Field, FieldError, PlanForm};
+use crate::core::limits::{Range, MAX_DAYS, MIN_DAYS, NAME_CHARS, TIME_ZONE_CHARS};
 use crate::core::model::{Format, KapPlacement};
 use crate::core::template::build;
 use crate::shell::browser;
@@ -172,20 +174,27 @@ fn field_id(field: Field) -> &'static str {
     }
 }
 
-/// Label, input type and hint of each field.
-fn field_info(field: Field) -> (&'static str, &'static str, &'static str) {
+/// Label, kind of input (with its bounds) and hint of each field.
+fn field_info(field: Field) -> (&'static str, Kind, String) {
     match field {
-        Field::PartnerA => ("Partner A", "text", ""),
-        Field::PartnerB => ("Partner B", "text", ""),
-        Field::Client => ("Client", "text", ""),
-        Field::StartDate => ("Start date", "date", ""),
-        Field::Days => ("Days", "number", "1 to 7"),
-        Field::DayStarts => ("Day starts", "time", ""),
-        Field::DayEnds => ("Day ends", "time", ""),
+        Field::PartnerA => ("Partner A", Kind::Text(NAME_CHARS), String::new()),
+        Field::PartnerB => ("Partner B", Kind::Text(NAME_CHARS), String::new()),
+        Field::Client => ("Client", Kind::Text(NAME_CHARS), String::new()),
+        Field::StartDate => ("Start date", Kind::Date, String::new()),
+        Field::Days => (
+            "Days",
+            Kind::Number(Range {
+                min: MIN_DAYS as u16,
+                max: MAX_DAYS as u16,
+            }),
+            format!("{MIN_DAYS} to {MAX_DAYS}"),
+        ),
+        Field::DayStarts => ("Day starts", Kind::Time, String::new()),
+        Field::DayEnds => ("Day ends", Kind::Time, String::new()),
         Field::TimeZone => (
             "Practice time zone",
-            "text",
-            "An IANA name, such as America/Los_Angeles",
+            Kind::Text(TIME_ZONE_CHARS),
+            "An IANA name, such as America/Los_Angeles".to_string(),
         ),
     }
 }
@@ -194,7 +203,8 @@ fn field_info(field: Field) -> (&'static str, &'static str, &'static str) {
 /// (A plain function rather than a component: one copy of the code serves every field.)
 fn text_field(field: Field, value: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> AnyView {
     let id = field_id(field);
-    let (label, input_type, hint) = field_info(field);
+    let (label, kind, hint) = field_info(field);
+    let (input_type, min, max, maxlength) = attributes(kind);
     let error = Memo::new(move |_| {
         errors.with(|errors| {
             errors
@@ -203,13 +213,14 @@ fn text_field(field: Field, value: RwSignal<String>, errors: RwSignal<Vec<FieldE
                 .map(|e| e.message.clone())
         })
     });
+    let has_hint = !hint.is_empty();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let mut ids = Vec::new();
-            if !hint.is_empty() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if error.with(Option::is_some) {
@@ -226,13 +237,16 @@ fn text_field(field: Field, value: RwSignal<String>, errors: RwSignal<Vec<FieldE
                 id=id
                 name=id
                 type=input_type
+                min=min
+                max=max
+                maxlength=maxlength
                 autocomplete=names.then_some("off")
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
             />
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             {move || error.get().map(|message| view! {
                 <p class="field-error" id=error_id.clone()>{message}</p>
             })}

@@ -1,8 +1,9 @@
 //! The plan's own settings: its title, its dates and days, and where the KAP session sits.
 
 use super::editor::use_editing;
-use super::field::{input, Draft};
+use super::field::{input, Draft, Kind};
 use crate::core::edit::{Edit, KapTarget};
+use crate::core::limits::TITLE_CHARS;
 use crate::core::model::{display_date, format_date, parse_date, BlockKind, Time};
 use crate::core::template::midway_day;
 use leptos::ev::SubmitEvent;
@@ -43,11 +44,11 @@ pub fn PlanDetails() -> impl IntoView {
         <details class="panel">
             <summary>"Title, dates and days"</summary>
             <form class="inline-form" novalidate on:submit=rename>
-                {input("plan-title", "Plan title", "text", title)}
+                {input("plan-title", "Plan title", Kind::Text(TITLE_CHARS), title)}
                 <button type="submit" class="button">"Rename"</button>
             </form>
             <form class="inline-form" novalidate on:submit=shift>
-                {input("plan-start", "First day", "date", start)}
+                {input("plan-start", "First day", Kind::Date, start)}
                 <button type="submit" class="button">"Move the intensive"</button>
             </form>
             <p class="hint">"Moving keeps every day's agenda; only the dates change."</p>
@@ -142,7 +143,7 @@ fn KapPlacementForm() -> impl IntoView {
                                 {move || (0..days()).map(|d| view! { <option value=d.to_string()>{format!("Day {}", d + 1)}</option> }).collect_view()}
                             </select>
                         </div>
-                        {input("kap-time", "Dosing starts", "time", time)}
+                        {input("kap-time", "Dosing starts", Kind::Time, time)}
                     </div>
                 </Show>
                 <p class="hint">"Preparation, vitals, dosing, rest and integration move together; other sessions move later to make room."</p>

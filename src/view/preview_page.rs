@@ -4,6 +4,7 @@
 
 use super::state::use_app_state;
 use crate::core::ics::{calendar, CalendarOptions};
+use crate::core::limits::LEAVE_REMINDER;
 use crate::core::model::{format_date, Person, Plan, Time};
 use crate::core::preview::{preview, Preview, PreviewDay};
 use crate::shell::{browser, share};
@@ -209,9 +210,9 @@ fn CalendarTools(plan: Plan) -> impl IntoView {
         let leave_minutes = match leave.get_untracked().trim() {
             "" | "0" => None,
             text => match text.parse::<u16>() {
-                Ok(minutes) if minutes <= 24 * 60 => Some(minutes),
+                Ok(minutes) if LEAVE_REMINDER.contains(minutes) => Some(minutes),
                 _ => {
-                    status.set("Enter the reminder as minutes before the day's first session, from 0 to 1440, or leave it empty.".into());
+                    status.set(format!("Enter the reminder as minutes before the day's first session, from {} to {}, or leave it empty.", LEAVE_REMINDER.min, LEAVE_REMINDER.max));
                     return;
                 }
             },
@@ -280,7 +281,7 @@ fn CalendarTools(plan: Plan) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="ics-leave">"“Time to leave” reminder, minutes before each day's first session"</label>
-                <input id="ics-leave" type="number" min="0" max="1440" inputmode="numeric"
+                <input id="ics-leave" type="number" min=LEAVE_REMINDER.min.to_string() max=LEAVE_REMINDER.max.to_string() inputmode="numeric"
                     prop:value=move || leave.get() on:input=move |ev| leave.set(event_target_value(&ev))/>
             </div>
             <div class="form-actions">

@@ -2,11 +2,12 @@
 //! the plan's clinical thresholds. None of it ever reaches the couple.
 
 use super::editor::use_editing;
-use super::field::{input, Draft};
+use super::field::{input, Draft, Kind};
 use crate::core::edit::Edit;
+use crate::core::limits::{Setting, MONITORS, PERSON_TEXT_CHARS};
 use crate::core::model::{
     format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, Person, Plan,
-    Ride, Settings,
+    Ride,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -145,12 +146,6 @@ fn ClearanceForm() -> impl IntoView {
             ));
             return;
         };
-        if who.is_empty() {
-            editing.refused.set(Some(
-                "Name the prescriber or the organisation that cleared the dosing.".into(),
-            ));
-            return;
-        }
         editing.update_kap(
             |k| {
                 k.clearance = Some(Clearance {
@@ -167,8 +162,8 @@ fn ClearanceForm() -> impl IntoView {
         <form class="subform" novalidate on:submit=save>
             <h3>"Prescriber clearance"</h3>
             <div class="field-row">
-                {input("clearance-date", "Cleared on", "date", date)}
-                {input("clearance-by", "Prescriber or organisation", "text", prescriber)}
+                {input("clearance-date", "Cleared on", Kind::Date, date)}
+                {input("clearance-by", "Prescriber or organisation", Kind::Text(PERSON_TEXT_CHARS), prescriber)}
             </div>
             <div class="form-actions">
                 <button type="submit" class="button">"Record clearance"</button>
@@ -203,7 +198,7 @@ fn rides(shape: &Shape) -> impl IntoView {
             view! {
                 <div class="field">
                     <label for=id.clone()>{format!("Who drives {name} home after day {}", day + 1)}</label>
-                    <input id=id type="text" autocomplete="off" prop:value=driver
+                    <input id=id type="text" autocomplete="off" maxlength=PERSON_TEXT_CHARS.to_string() prop:value=driver
                         on:change=move |ev| {
                             let driver = event_target_value(&ev).trim().to_string();
                             editing.update_kap(|k| {
@@ -235,12 +230,12 @@ fn monitors(couple: bool) -> impl IntoView {
     let count = couple.then(|| view! {
             <div class="field">
                 <label for="monitors">"Sober monitors present when both partners dose"</label>
-                <input id="monitors" type="number" min="0" max="9" inputmode="numeric"
+                <input id="monitors" type="number" min=MONITORS.min.to_string() max=MONITORS.max.to_string() inputmode="numeric"
                     prop:value=move || editing.with_plan(|p| p.kap.sober_monitors.to_string())
                     on:change=move |ev| {
                         match event_target_value(&ev).trim().parse::<u8>() {
-                            Ok(n) if n <= 9 => editing.update_kap(|k| k.sober_monitors = n, "Sober monitors recorded."),
-                            _ => editing.refused.set(Some("Enter the number of sober monitors, from 0 to 9.".into())),
+                            Ok(n) => editing.update_kap(|k| k.sober_monitors = n, "Sober monitors recorded."),
+                            _ => editing.refused.set(Some(format!("Enter the number of sober monitors, from {} to {}.", MONITORS.min, MONITORS.max))),
                         }
                     }/>
             </div>
@@ -261,72 +256,11 @@ fn monitors(couple: bool) -> impl IntoView {
     }
 }
 
-/// One clinical threshold: its field, its label, its unit and its range.
-struct Threshold {
-    id: &'static str,
-    label: &'static str,
-    min: u16,
-    max: u16,
-    get: fn(&Settings) -> u16,
-    set: fn(&mut Settings, u16),
-}
-
-const THRESHOLDS: [Threshold; 6] = [
-    Threshold {
-        id: "set-dosing",
-        label: "Dosing lasts (minutes, default 180)",
-        min: 30,
-        max: 720,
-        get: |s| s.dosing_minutes,
-        set: |s, v| s.dosing_minutes = v,
-    },
-    Threshold {
-        id: "set-window",
-        label: "Integration within (hours, default 72)",
-        min: 1,
-        max: 336,
-        get: |s| s.integration_window_hours,
-        set: |s, v| s.integration_window_hours = v,
-    },
-    Threshold {
-        id: "set-fasting",
-        label: "Fasting before a dose (hours, default 4)",
-        min: 0,
-        max: 24,
-        get: |s| s.fasting_hours,
-        set: |s, v| s.fasting_hours = v,
-    },
-    Threshold {
-        id: "set-load",
-        label: "Active therapy a day (minutes, default 360)",
-        min: 60,
-        max: 1440,
-        get: |s| s.daily_load_minutes,
-        set: |s, v| s.daily_load_minutes = v,
-    },
-    Threshold {
-        id: "set-stretch",
-        label: "Longest stretch without a break (minutes, default 180)",
-        min: 30,
-        max: 1440,
-        get: |s| s.max_stretch_minutes,
-        set: |s, v| s.max_stretch_minutes = v,
-    },
-    Threshold {
-        id: "set-monitors",
-        label: "Sober monitors required when both dose (default 1)",
-        min: 0,
-        max: 9,
-        get: |s| u16::from(s.monitors_when_both_dose),
-        set: |s, v| s.monitors_when_both_dose = u8::try_from(v).unwrap_or(u8::MAX),
-    },
-];
-
 #[component]
 fn Thresholds() -> impl IntoView {
     let editing = use_editing();
-    let drafts = THRESHOLDS
-        .map(|t| Draft::new(move || editing.with_plan(|p| (t.get)(&p.settings).to_string())));
+    let drafts = Setting::ALL
+        .map(|s| Draft::new(move || editing.with_plan(|p| s.get(&p.settings).to_string())));
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(mut settings) = editing
@@ -335,17 +269,18 @@ fn Thresholds() -> impl IntoView {
         else {
             return;
         };
-        for (threshold, draft) in THRESHOLDS.iter().zip(drafts) {
+        for (setting, draft) in Setting::ALL.into_iter().zip(drafts) {
+            let range = setting.range();
             match draft.get_untracked().trim().parse::<u16>() {
-                Ok(v) if (threshold.min..=threshold.max).contains(&v) => {
-                    (threshold.set)(&mut settings, v)
-                }
+                Ok(v) if range.contains(v) => setting.set(&mut settings, v),
                 _ => {
                     editing.refused.set(Some(format!(
                         "{}: enter a whole number from {} to {}.",
-                        threshold.label, threshold.min, threshold.max
+                        setting.label(),
+                        range.min,
+                        range.max
                     )));
-                    super::dom::focus(&format!("#{}", threshold.id));
+                    super::dom::focus(&format!("#{}", input_id(setting)));
                     return;
                 }
             }
@@ -362,10 +297,22 @@ fn Thresholds() -> impl IntoView {
             <summary>"Clinical thresholds"</summary>
             <form novalidate on:submit=save>
                 <div class="field-row">
-                    {THRESHOLDS.iter().zip(drafts).map(|(t, draft)| input(t.id, t.label, "number", draft)).collect_view()}
+                    {Setting::ALL.into_iter().zip(drafts).map(|(s, draft)| input(input_id(s), s.label(), Kind::Number(s.range()), draft)).collect_view()}
                 </div>
                 <button type="submit" class="button">"Save thresholds"</button>
             </form>
         </details>
+    }
+}
+
+/// The input of a threshold (ids the e2e tests use).
+fn input_id(setting: Setting) -> &'static str {
+    match setting {
+        Setting::DosingMinutes => "set-dosing",
+        Setting::IntegrationWindowHours => "set-window",
+        Setting::FastingHours => "set-fasting",
+        Setting::DailyLoadMinutes => "set-load",
+        Setting::MaxStretchMinutes => "set-stretch",
+        Setting::MonitorsWhenBothDose => "set-monitors",
     }
 }

@@ -12,6 +12,16 @@ pub struct AppState {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// A storage problem the user must know about.
     pub notice: RwSignal<Option<String>>,
+    /// Plans whose last save failed (storage full or refused): their titles. They stay in
+    /// memory, are never replaced by a re-read, and are tried again on the next change, when the
+    /// page gets the focus, and with "Try again".
+    pub failed: RwSignal<Vec<String>>,
+    /// Why those saves failed, in the browser's words.
+    pub save_problem: RwSignal<String>,
+    /// Whether a flush is already scheduled after the next frame.
+    scheduled: StoredValue<bool>,
+    /// Plans saved under older, looser limits that the reader mended (title, what changed).
+    pub mended: RwSignal<Vec<(String, Vec<String>)>>,
     /// The plan deleted last, offered back by the "Undo" toast until it is dismissed.
     pub deleted: RwSignal<Option<Plan>>,
     /// Plans changed on screen and not yet written to storage (see `put`).
@@ -20,8 +30,9 @@ pub struct AppState {
     revisions: StoredValue<Vec<(String, u64)>>,
     /// Plans written by a newer version of the app: shown read-only, never written.
     pub read_only: RwSignal<Vec<Plan>>,
-    /// A save that would have overwritten another tab's newer save (or its delete).
-    pub conflict: RwSignal<Option<Conflict>>,
+    /// Saves that would have overwritten another tab's newer save (or its delete), each
+    /// resolved on its own.
+    pub conflicts: RwSignal<Vec<Conflict>>,
 }
 
 /// This tab's version of a plan that another tab changed or deleted in the meantime. Storage
@@ -47,10 +58,14 @@ impl AppState {
             unreadable: RwSignal::new(loaded.unreadable),
             notice: RwSignal::new(notice),
             deleted: RwSignal::new(None),
+            failed: RwSignal::new(Vec::new()),
+            save_problem: RwSignal::new(String::new()),
+            scheduled: StoredValue::new(false),
+            mended: RwSignal::new(loaded.mended),
             unsaved: StoredValue::new(Vec::new()),
             revisions: StoredValue::new(loaded.revisions),
             read_only: RwSignal::new(loaded.read_only),
-            conflict: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
         }
     }
 
@@ -61,9 +76,21 @@ impl AppState {
         self.read_storage();
     }
 
+    /// Shows what storage holds, except plans with changes not yet saved (a failed save), which
+    /// keep this tab's version: a re-read never replaces unsaved work.
     fn read_storage(&self) {
         if let Ok(loaded) = storage::load_all() {
-            self.plans.set(loaded.plans);
+            let mut plans = loaded.plans;
+            self.unsaved.with_value(|unsaved| {
+                for mine in unsaved {
+                    match plans.iter_mut().find(|p| p.id == mine.id) {
+                        Some(slot) => *slot = mine.clone(),
+                        None => plans.push(mine.clone()),
+                    }
+                }
+            });
+            sort_plans(&mut plans);
+            self.plans.set(plans);
             self.unreadable.set(loaded.unreadable);
             self.read_only.set(loaded.read_only);
             self.revisions.set_value(loaded.revisions);
@@ -107,12 +134,12 @@ impl AppState {
     /// painted, so an edit lands within the frame. `App` also flushes when the page is hidden,
     /// when frames stop. A failed write shows as a notice.
     pub fn put(&self, plan: Plan) {
-        let first = self.unsaved.with_value(Vec::is_empty);
         self.unsaved.update_value(|unsaved| {
             unsaved.retain(|p| p.id != plan.id);
             unsaved.push(plan.clone());
         });
-        if first {
+        if !self.scheduled.get_value() {
+            self.scheduled.set_value(true);
             let state = *self;
             request_animation_frame(move || {
                 set_timeout(move || state.flush(), std::time::Duration::ZERO);
@@ -129,40 +156,63 @@ impl AppState {
 
     /// Writes every plan changed since the last flush. A plan that another tab saved or deleted
     /// in the meantime is not written: storage keeps the other version, this tab shows it, and
-    /// the conflict banner asks what to do with this tab's version.
+    /// the conflict banner asks what to do with this tab's version. A plan whose write failed
+    /// stays unsaved, in memory and on screen, and is tried again at the next flush.
     pub fn flush(&self) {
+        self.scheduled.set_value(false);
+        let pending = self.unsaved.with_value(Vec::clone);
+        if pending.is_empty() {
+            return;
+        }
         let mut conflicted = false;
-        let unsaved = self
-            .unsaved
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        for plan in unsaved {
+        let mut failed = Vec::new();
+        let mut problems = Vec::new();
+        for plan in pending {
             match storage::save(&plan, self.revision(&plan.id)) {
                 Ok(revision) => {
                     self.set_revision(&plan.id, Some(revision));
+                    self.settle(&plan.id);
                     storage::mark_changed(&browser::today());
                 }
-                Err(SaveError::Failed(problem)) => self.notice.set(Some(format!(
-                    "Not saved: {problem}. What was saved before is intact; export your plans to keep this change."
-                ))),
+                Err(SaveError::Failed(problem) | SaveError::WouldNotReadBack(problem)) => {
+                    failed.push(plan.title.clone());
+                    problems.push(problem);
+                }
                 Err(other) => {
                     conflicted = true;
-                    self.conflict.set(Some(Conflict {
-                        mine: plan,
+                    self.settle(&plan.id);
+                    let conflict = Conflict {
                         deleted_elsewhere: other == SaveError::DeletedElsewhere,
-                    }));
+                        mine: plan,
+                    };
+                    self.conflicts.update(|all| {
+                        all.retain(|c| c.mine.id != conflict.mine.id);
+                        all.push(conflict);
+                    });
                 }
             }
         }
+        problems.dedup();
+        self.save_problem.set(problems.join("; "));
+        self.failed.set(failed);
         if conflicted {
             self.read_storage();
         }
     }
 
+    /// Whether any plan has changes not yet in storage.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved.with_value(|u| !u.is_empty())
+    }
+
+    /// Forgets a plan's pending write (it was saved, or is now a conflict).
+    fn settle(&self, id: &str) {
+        self.unsaved.update_value(|u| u.retain(|p| p.id != id));
+    }
+
     /// Resolves a conflict by saving this tab's version as a new plan beside the other one.
-    pub fn keep_mine_as_copy(&self) -> Option<String> {
-        let mut mine = self.conflict.get_untracked()?.mine;
-        self.conflict.set(None);
+    pub fn keep_mine_as_copy(&self, id: &str) -> Option<String> {
+        let mut mine = self.take_conflict(id)?.mine;
         mine.id = self.fresh_id();
         mine.title = fit_title(format!("{} (my copy)", mine.title));
         let id = mine.id.clone();
@@ -170,10 +220,24 @@ impl AppState {
         Some(id)
     }
 
+    /// Resolves a conflict by keeping the other tab's version (or its delete).
+    pub fn let_go(&self, id: &str) {
+        self.take_conflict(id);
+    }
+
+    fn take_conflict(&self, id: &str) -> Option<Conflict> {
+        let mut taken = None;
+        self.conflicts.update(|all| {
+            if let Some(position) = all.iter().position(|c| c.mine.id == id) {
+                taken = Some(all.remove(position));
+            }
+        });
+        taken
+    }
+
     /// Deletes a plan and keeps it in memory, so that the toast can offer it back.
     pub fn delete(&self, id: &str) {
-        self.unsaved
-            .update_value(|unsaved| unsaved.retain(|p| p.id != id));
+        self.settle(id);
         self.set_revision(id, None);
         self.report(storage::delete(id));
         let mut removed = None;

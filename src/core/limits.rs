@@ -1,0 +1,196 @@
+//! Every bound of a valid plan, once. The checker of a valid plan (`Plan::validate`, in
+//! `valid.rs`), the edits, the new-plan form, the stored-format reader and the view's inputs
+//! (`min`, `max`, `maxlength`) all read their limits from here; no bound is written anywhere else.
+
+use super::model::Settings;
+
+/// An intensive lasts 1 to 7 days.
+pub const MIN_DAYS: usize = 1;
+pub const MAX_DAYS: usize = 7;
+/// Blocks in one day.
+pub const MAX_BLOCKS_PER_DAY: usize = 100;
+/// The shortest block, in minutes (resizing stops there).
+pub const MIN_BLOCK_MINUTES: u16 = 5;
+/// Block ids stay well below `u32::MAX` (and below JavaScript's exact integers), so that a new
+/// id (`max + 1`) can never wrap. The reader renumbers a plan whose ids pass this.
+pub const MAX_BLOCK_ID: u32 = 9_999_999;
+
+/// The years a plan's dates may fall in.
+pub const EARLIEST_YEAR: i32 = 2000;
+pub const LATEST_YEAR: i32 = 2100;
+
+/// Text lengths, in characters.
+pub const TITLE_CHARS: usize = 200;
+/// A participant's name.
+pub const NAME_CHARS: usize = 80;
+/// A block's clinician notes.
+pub const NOTES_CHARS: usize = 10_000;
+/// The prescriber who cleared a dosing, and a driver's name.
+pub const PERSON_TEXT_CHARS: usize = 200;
+/// An IANA time zone name.
+pub const TIME_ZONE_CHARS: usize = 64;
+/// A plan id (letters, digits and hyphens).
+pub const PLAN_ID_CHARS: usize = 64;
+
+/// All the text of a plan together, as it is written in JSON (escapes counted). With the rest
+/// of a plan's structure this keeps every valid plan's stored document under
+/// `shell::format::MAX_DOCUMENT_BYTES` (a test builds the largest valid plan to prove it).
+pub const PLAN_TEXT_BYTES: usize = 1_000_000;
+
+/// Sober monitors recorded for a dosing.
+pub const MAX_MONITORS: u16 = 9;
+
+/// An inclusive range of whole numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub min: u16,
+    pub max: u16,
+}
+
+impl Range {
+    pub fn contains(self, value: u16) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+
+    /// The nearest value inside the range.
+    pub fn clamp(self, value: u64) -> u16 {
+        u16::try_from(value.min(u64::from(self.max)))
+            .unwrap_or(self.max)
+            .max(self.min)
+    }
+}
+
+/// The sober monitors a dosing can record.
+pub const MONITORS: Range = Range {
+    min: 0,
+    max: MAX_MONITORS,
+};
+
+/// A calendar file's "time to leave" reminder, in minutes before the day's first session.
+pub const LEAVE_REMINDER: Range = Range {
+    min: 0,
+    max: 24 * 60,
+};
+
+/// A plan's clinical thresholds: each with its key in files, its label, its unit and its range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    DosingMinutes,
+    IntegrationWindowHours,
+    FastingHours,
+    DailyLoadMinutes,
+    MaxStretchMinutes,
+    MonitorsWhenBothDose,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 6] = [
+        Setting::DosingMinutes,
+        Setting::IntegrationWindowHours,
+        Setting::FastingHours,
+        Setting::DailyLoadMinutes,
+        Setting::MaxStretchMinutes,
+        Setting::MonitorsWhenBothDose,
+    ];
+
+    /// The key in stored files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Setting::DosingMinutes => "dosing_minutes",
+            Setting::IntegrationWindowHours => "integration_window_hours",
+            Setting::FastingHours => "fasting_hours",
+            Setting::DailyLoadMinutes => "daily_load_minutes",
+            Setting::MaxStretchMinutes => "max_stretch_minutes",
+            Setting::MonitorsWhenBothDose => "monitors_when_both_dose",
+        }
+    }
+
+    /// What the therapist reads next to the input.
+    pub fn label(self) -> &'static str {
+        match self {
+            Setting::DosingMinutes => "Dosing lasts (minutes, default 180)",
+            Setting::IntegrationWindowHours => "Integration within (hours, default 72)",
+            Setting::FastingHours => "Fasting before a dose (hours, default 4)",
+            Setting::DailyLoadMinutes => "Active therapy a day (minutes, default 360)",
+            Setting::MaxStretchMinutes => "Longest stretch without a break (minutes, default 180)",
+            Setting::MonitorsWhenBothDose => "Sober monitors required when both dose (default 1)",
+        }
+    }
+
+    pub fn range(self) -> Range {
+        let (min, max) = match self {
+            Setting::DosingMinutes => (30, 12 * 60),
+            Setting::IntegrationWindowHours => (1, 14 * 24),
+            Setting::FastingHours => (0, 24),
+            Setting::DailyLoadMinutes => (60, 24 * 60),
+            Setting::MaxStretchMinutes => (30, 24 * 60),
+            Setting::MonitorsWhenBothDose => (0, MAX_MONITORS),
+        };
+        Range { min, max }
+    }
+
+    pub fn get(self, settings: &Settings) -> u16 {
+        match self {
+            Setting::DosingMinutes => settings.dosing_minutes,
+            Setting::IntegrationWindowHours => settings.integration_window_hours,
+            Setting::FastingHours => settings.fasting_hours,
+            Setting::DailyLoadMinutes => settings.daily_load_minutes,
+            Setting::MaxStretchMinutes => settings.max_stretch_minutes,
+            Setting::MonitorsWhenBothDose => u16::from(settings.monitors_when_both_dose),
+        }
+    }
+
+    /// Sets the value, clamped into the range.
+    pub fn set(self, settings: &mut Settings, value: u16) {
+        let value = self.range().clamp(u64::from(value));
+        match self {
+            Setting::DosingMinutes => settings.dosing_minutes = value,
+            Setting::IntegrationWindowHours => settings.integration_window_hours = value,
+            Setting::FastingHours => settings.fasting_hours = value,
+            Setting::DailyLoadMinutes => settings.daily_load_minutes = value,
+            Setting::MaxStretchMinutes => settings.max_stretch_minutes = value,
+            Setting::MonitorsWhenBothDose => {
+                settings.monitors_when_both_dose = u8::try_from(value).unwrap_or(u8::MAX)
+            }
+        }
+    }
+}
+
+/// A text cut to at most `max` characters (trailing spaces dropped), for titles the app makes
+/// ("Copy of …") and for over-long text read from older files.
+pub fn fit(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => text[..cut].trim_end().to_string(),
+        None => text.to_string(),
+    }
+}
+
+/// The bytes a text takes inside a JSON string, escapes included (as serde_json writes it:
+/// `"` and `\` and the named controls take two bytes, other controls six).
+pub fn json_text_bytes(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+            c if u32::from(c) < 0x20 => 6,
+            c => c.len_utf8(),
+        })
+        .sum()
+}
+
+/// Whether a time zone name looks like an IANA name ("Europe/Berlin", "UTC").
+pub fn plausible_time_zone(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= TIME_ZONE_CHARS
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'+'))
+        && !name.starts_with('/')
+        && !name.ends_with('/')
+}
+
+/// Whether a plan id is usable as part of a storage key and a route.
+pub fn plausible_plan_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= PLAN_ID_CHARS
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}

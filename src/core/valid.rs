@@ -1,0 +1,266 @@
+//! The one definition of a valid plan: `Plan::validate`, from the bounds in `limits`. Every way
+//! into a plan calls it: templates, every edit, and the reader of stored plans, backups and share
+//! links (through `shell::format`). A valid plan always encodes to a document the reader accepts.
+
+use super::limits::{
+    json_text_bytes, plausible_plan_id, plausible_time_zone, Setting, EARLIEST_YEAR, LATEST_YEAR,
+    MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS, NAME_CHARS, NOTES_CHARS,
+    PERSON_TEXT_CHARS, PLAN_TEXT_BYTES, TITLE_CHARS,
+};
+use super::model::{Participants, Plan};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One way a plan is not valid: the field (a path such as `days[2].blocks[id=14].title`) and a
+/// sentence the therapist can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.field)
+    }
+}
+
+struct Problems(Vec<Invalid>);
+
+impl Problems {
+    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Invalid {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A text of at most `max` characters, and not blank when `required`.
+    fn text(&mut self, field: &str, what: &str, value: &str, max: usize, required: Required) {
+        if required == Required::Yes && value.trim().is_empty() {
+            self.add(field, format!("{what} is empty."));
+        }
+        let count = value.chars().count();
+        if count > max {
+            self.add(
+                field,
+                format!("Keep {what} to {max} characters (it is {count})."),
+            );
+        }
+    }
+
+    fn date(&mut self, field: &str, what: &str, date: NaiveDate) {
+        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
+            self.add(
+                field,
+                format!("{what} must fall between the years {EARLIEST_YEAR} and {LATEST_YEAR}."),
+            );
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Required {
+    Yes,
+    No,
+}
+
+impl Plan {
+    /// Every way this plan breaks the limits, or `Ok` when it is valid.
+    pub fn validate(&self) -> Result<(), Vec<Invalid>> {
+        let mut p = Problems(Vec::new());
+        if !plausible_plan_id(&self.id) {
+            p.add("id", "The plan id is not valid.");
+        }
+        p.text(
+            "title",
+            "The plan's title",
+            &self.title,
+            TITLE_CHARS,
+            Required::Yes,
+        );
+        match &self.participants {
+            Participants::Couple {
+                partner_a,
+                partner_b,
+            } => {
+                p.text(
+                    "partner_a",
+                    "Partner A's name",
+                    partner_a,
+                    NAME_CHARS,
+                    Required::Yes,
+                );
+                p.text(
+                    "partner_b",
+                    "Partner B's name",
+                    partner_b,
+                    NAME_CHARS,
+                    Required::Yes,
+                );
+            }
+            Participants::Individual { client } => {
+                p.text(
+                    "client",
+                    "The client's name",
+                    client,
+                    NAME_CHARS,
+                    Required::Yes,
+                );
+            }
+        }
+        p.date("start_date", "The first day", self.start_date);
+        if self.day_end <= self.day_start {
+            p.add("day_end", "The day must end after it starts.");
+        }
+        if !plausible_time_zone(&self.time_zone) {
+            p.add("time_zone", "The time zone is not a time zone name.");
+        }
+        for setting in Setting::ALL {
+            let range = setting.range();
+            if !range.contains(setting.get(&self.settings)) {
+                p.add(
+                    format!("settings.{}", setting.key()),
+                    format!(
+                        "{}: enter a whole number from {} to {}.",
+                        setting.label(),
+                        range.min,
+                        range.max
+                    ),
+                );
+            }
+        }
+        if !(MIN_DAYS..=MAX_DAYS).contains(&self.days.len()) {
+            p.add(
+                "days",
+                format!("An intensive lasts {MIN_DAYS} to {MAX_DAYS} days."),
+            );
+        }
+        let mut ids = HashSet::new();
+        for (index, day) in self.days.iter().enumerate() {
+            if day.blocks.len() > MAX_BLOCKS_PER_DAY {
+                p.add(
+                    format!("days[{index}].blocks"),
+                    format!("A day holds at most {MAX_BLOCKS_PER_DAY} blocks."),
+                );
+            }
+            for block in &day.blocks {
+                let field = |name: &str| format!("days[{index}].blocks[id={}].{name}", block.id);
+                if block.id > MAX_BLOCK_ID {
+                    p.add(field("id"), format!("Block ids stop at {MAX_BLOCK_ID}."));
+                }
+                if !ids.insert(block.id) {
+                    p.add(field("id"), format!("Block id {} appears twice.", block.id));
+                }
+                if block.end <= block.start {
+                    p.add(field("end"), "A block must end after it starts.");
+                }
+                p.text(
+                    &field("title"),
+                    "A block's title",
+                    &block.title,
+                    TITLE_CHARS,
+                    Required::Yes,
+                );
+                p.text(
+                    &field("notes"),
+                    "The notes",
+                    &block.notes,
+                    NOTES_CHARS,
+                    Required::No,
+                );
+                if !block.attendees.fits(&self.participants) {
+                    p.add(
+                        field("attendees"),
+                        "Those attendees are not part of this plan.",
+                    );
+                }
+            }
+        }
+        let kap = &self.kap;
+        if let Some(clearance) = &kap.clearance {
+            p.date("kap.clearance.date", "The clearance date", clearance.date);
+            p.text(
+                "kap.clearance.prescriber",
+                "The prescriber's name",
+                &clearance.prescriber,
+                PERSON_TEXT_CHARS,
+                Required::Yes,
+            );
+        }
+        let people = self.participants.people();
+        for (index, ride) in kap.rides.iter().enumerate() {
+            let field = |name: &str| format!("kap.rides[{index}].{name}");
+            if ride.day >= self.days.len() {
+                p.add(
+                    field("day"),
+                    "A ride home is recorded for a day outside the plan.",
+                );
+            }
+            if !people.contains(&ride.person) {
+                p.add(
+                    field("person"),
+                    "A ride home is recorded for someone who is not in this plan.",
+                );
+            }
+            p.text(
+                &field("driver"),
+                "The driver's name",
+                &ride.driver,
+                PERSON_TEXT_CHARS,
+                Required::Yes,
+            );
+        }
+        if !MONITORS.contains(u16::from(kap.sober_monitors)) {
+            p.add(
+                "kap.sober_monitors",
+                format!(
+                    "Enter the number of sober monitors, from {} to {}.",
+                    MONITORS.min, MONITORS.max
+                ),
+            );
+        }
+        let text = self.text_bytes();
+        if text > PLAN_TEXT_BYTES {
+            p.add(
+                "plan",
+                format!(
+                    "The plan's text (mostly notes) comes to {text} bytes; keep it under {PLAN_TEXT_BYTES}."
+                ),
+            );
+        }
+        if p.0.is_empty() {
+            Ok(())
+        } else {
+            Err(p.0)
+        }
+    }
+
+    /// All of the plan's text as it is written in JSON (see `limits::PLAN_TEXT_BYTES`).
+    pub fn text_bytes(&self) -> usize {
+        let names = match &self.participants {
+            Participants::Couple {
+                partner_a,
+                partner_b,
+            } => json_text_bytes(partner_a) + json_text_bytes(partner_b),
+            Participants::Individual { client } => json_text_bytes(client),
+        };
+        let blocks: usize = self
+            .blocks()
+            .map(|(_, b)| json_text_bytes(&b.title) + json_text_bytes(&b.notes))
+            .sum();
+        let kap = self
+            .kap
+            .clearance
+            .as_ref()
+            .map_or(0, |c| json_text_bytes(&c.prescriber))
+            + self
+                .kap
+                .rides
+                .iter()
+                .map(|r| json_text_bytes(&r.driver))
+                .sum::<usize>();
+        json_text_bytes(&self.title) + names + blocks + kap
+    }
+}
