@@ -21,7 +21,7 @@ fn plans() -> Vec<intensive_planner::core::model::Plan> {
 #[test]
 fn export_then_import_is_lossless() {
     let original = plans();
-    let file = export(&original, "2026-11-28T12:00:00Z");
+    let file = export(&original, &[], "2026-11-28T12:00:00Z");
     assert_eq!(read_backup(&file), Ok(original.clone()));
     // A single stored plan document is accepted too.
     assert_eq!(
@@ -32,7 +32,7 @@ fn export_then_import_is_lossless() {
 
 #[test]
 fn a_bad_file_is_refused_whole_with_the_plan_named() {
-    let file = export(&plans(), "2026-11-28T12:00:00Z");
+    let file = export(&plans(), &[], "2026-11-28T12:00:00Z");
     let broken = file.replacen("\"kap_integration\"", "\"sauna\"", 1);
     match read_backup(&broken) {
         Err(DecodeError::Invalid(message)) => {
@@ -54,7 +54,7 @@ fn a_bad_file_is_refused_whole_with_the_plan_named() {
         let message = read_backup(text).expect_err(text).to_string();
         assert!(message.contains(fragment), "{text}: {message}");
     }
-    let twice = export(&[plans()[0].clone(), plans()[0].clone()], "now");
+    let twice = export(&[plans()[0].clone(), plans()[0].clone()], &[], "now");
     assert!(read_backup(&twice)
         .expect_err("duplicate ids")
         .to_string()
@@ -96,4 +96,32 @@ fn import_says_what_it_would_do_and_never_overwrites_unasked() {
     assert_eq!(saved[0].id, "p-copy-1");
     assert_eq!(saved[0].title, "Changed elsewhere (imported)");
     assert_eq!(saved[0].days, changed.days);
+}
+
+/// "Export all plans" carries the entries this version cannot read as their exact stored text,
+/// in a section of their own (`unreadable`, docs/plan-format.md); importing reads the plans and
+/// leaves that section alone.
+#[test]
+fn unreadable_entries_travel_as_raw_text_beside_the_plans() {
+    use intensive_planner::shell::backup::{raw_entries, RawEntry};
+    use intensive_planner::shell::format::decode_plan;
+    let fixture = include_str!("fixtures/backup-with-unreadable.json");
+    let v3 = decode_plan(include_str!("fixtures/plan-v3.json")).expect("v3 fixture");
+    assert_eq!(read_backup(fixture), Ok(vec![v3.clone()]));
+    let raw = raw_entries(fixture);
+    assert_eq!(raw.len(), 2);
+    assert_eq!(raw[0].key, "intensive-planner.plan.p-cut");
+    assert_eq!(
+        raw[0].text,
+        "{\"format_version\": 3, \"plan\": {\"id\": \"p-"
+    );
+    assert!(raw[1].problem.contains("newer version"));
+    // Export writes the same section, and it reads back exactly.
+    let again = export(std::slice::from_ref(&v3), &raw, "2026-11-30");
+    assert_eq!(raw_entries(&again), raw);
+    assert_eq!(read_backup(&again), Ok(vec![v3.clone()]));
+    // Without unreadable entries there is no such section.
+    assert!(!export(&[v3], &[], "now").contains("unreadable"));
+    let none: Vec<RawEntry> = raw_entries("{\"format_version\":3,\"plans\":[]}");
+    assert!(none.is_empty());
 }

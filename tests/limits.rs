@@ -465,7 +465,7 @@ proptest! {
         prop_assert_eq!(&read.plan, &current);
         prop_assert!(read.mended.is_empty(), "{:?}", read.mended);
         // A backup of it.
-        let backup = read_backup(&export(std::slice::from_ref(&current), "2026-11-30")).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let backup = read_backup(&export(std::slice::from_ref(&current), &[], "2026-11-30")).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(backup, vec![current.clone()]);
         // The share link's payload (the public plan), before compression and encryption.
         let public = public_plan(&current);

@@ -6,18 +6,62 @@ use super::format::{parse_versioned_capped, plan_from, plan_value, DecodeError, 
 use crate::core::model::{fit_title, Plan};
 use serde_json::{json, Value};
 
-/// A backup may hold many plans: at most this many bytes and plans.
-pub const MAX_BACKUP_BYTES: usize = 20_000_000;
+/// A backup may hold many plans: at most this many plans, and at most what localStorage can hold
+/// for a site in every major browser (about 5 MB), which is checked before the file is parsed.
+pub const MAX_BACKUP_BYTES: usize = 5_000_000;
 pub const MAX_BACKUP_PLANS: usize = 500;
 
-/// The backup file for these plans.
-pub fn export(plans: &[Plan], exported_at: &str) -> String {
-    json!({
+/// A stored entry this version could not read (damaged, or from a newer version), carried in a
+/// backup as the exact text stored, so that a backup holds everything the browser holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawEntry {
+    pub key: String,
+    pub problem: String,
+    pub text: String,
+}
+
+/// The backup file for these plans, and the raw text of entries this version cannot read
+/// (`unreadable`, omitted when there are none). Importing reads `plans` only.
+pub fn export(plans: &[Plan], unreadable: &[RawEntry], exported_at: &str) -> String {
+    let mut document = json!({
         "format_version": FORMAT_VERSION,
         "exported_at": exported_at,
         "plans": plans.iter().map(plan_value).collect::<Vec<_>>(),
-    })
-    .to_string()
+    });
+    if let (false, Value::Object(map)) = (unreadable.is_empty(), &mut document) {
+        map.insert(
+            "unreadable".into(),
+            unreadable
+                .iter()
+                .map(|e| json!({ "key": e.key, "problem": e.problem, "text": e.text }))
+                .collect(),
+        );
+    }
+    document.to_string()
+}
+
+/// The raw entries a backup carries (see `export`); entries that are not well formed are left out.
+pub fn raw_entries(text: &str) -> Vec<RawEntry> {
+    let Ok(document) = parse_versioned_capped(text, MAX_BACKUP_BYTES) else {
+        return Vec::new();
+    };
+    let text_of = |entry: &Value, key: &str| entry.get(key).and_then(Value::as_str).map(String::from);
+    document
+        .get("unreadable")
+        .and_then(Value::as_array)
+        .map(|entries| {
+            entries
+                .iter()
+                .filter_map(|e| {
+                    Some(RawEntry {
+                        key: text_of(e, "key")?,
+                        problem: text_of(e, "problem")?,
+                        text: text_of(e, "text")?,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Reads a backup file (or a single stored plan document). Any bad plan refuses the whole file,

@@ -151,7 +151,7 @@ pub fn print() {
 pub async fn read_file(file: web_sys::File, limit: usize) -> Result<String, String> {
     if file.size() > limit as f64 {
         return Err(format!(
-            "the file is {:.1} MB; a backup is at most {} MB",
+            "the file is {:.1} MB; a backup is at most {} MB, about what a browser keeps for one site",
             file.size() / 1e6,
             limit / 1_000_000
         ));
@@ -161,4 +161,24 @@ pub async fn read_file(file: web_sys::File, limit: usize) -> Result<String, Stri
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| "the file could not be read as text".to_string())
+}
+
+/// Whether the browser protects this site's storage from automatic clearing (Storage API);
+/// `None` when it cannot say.
+pub async fn storage_persisted() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let answer = wasm_bindgen_futures::JsFuture::from(manager.persisted().ok()?)
+        .await
+        .ok()?;
+    answer.as_bool()
+}
+
+/// Asks the browser to protect this site's storage from automatic clearing. Browsers grant it
+/// after a user gesture, for an installed app or a site used often; `None` when it cannot say.
+pub async fn ask_persistent_storage() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let answer = wasm_bindgen_futures::JsFuture::from(manager.persist().ok()?)
+        .await
+        .ok()?;
+    answer.as_bool()
 }

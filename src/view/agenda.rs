@@ -4,7 +4,7 @@
 use super::block_form::BlockForm;
 use super::editor::{use_editing, FormTarget};
 use crate::core::edit::Edit;
-use crate::core::model::{display_date, Block, BlockKind, Plan};
+use crate::core::model::{display_date, Block, BlockId, BlockKind, Plan};
 use chrono::NaiveDate;
 use leptos::ev::{DragEvent, KeyboardEvent};
 use leptos::prelude::*;
@@ -114,12 +114,29 @@ fn day_view(key: DayKey) -> impl IntoView {
                 </div>
             </div>
             <ol class="blocks">
-                <For each=move || blocks.get() key=|entry| entry.clone() let:entry>
+                <For each=move || blocks.get() key=block_key let:entry>
                     {block_or_form(day, entry)}
                 </For>
             </ol>
             {adding}
         </section>
+    }
+}
+
+/// What a block's row is keyed by. A shown block by its whole content, so that a change redraws
+/// it; a block whose form is open by its id alone, so that a change from another tab never
+/// remounts the form and loses what the therapist is typing.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum BlockKey {
+    Shown(Block),
+    Open(BlockId),
+}
+
+fn block_key((open, block): &(bool, Block)) -> BlockKey {
+    if *open {
+        BlockKey::Open(block.id)
+    } else {
+        BlockKey::Shown(block.clone())
     }
 }
 

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::load();
+    state.check_persistence();
     provide_context(state);
     let route = RwSignal::new(route::current());
     // The app lives as long as the page, so these listeners are never removed.
@@ -131,7 +132,7 @@ fn StorageNotices() -> impl IntoView {
                         <div class="form-actions">
                             <button type="button" class="button small" on:click=move |_| state.flush()>"Try again"</button>
                             <button type="button" class="button small" on:click=move |_| {
-                                state.notice.set(Some(export_all(state)));
+                                state.notice.set(Some(export_all(state).message()));
                             }>"Export all plans"</button>
                         </div>
                     </div>
@@ -156,7 +157,7 @@ fn StorageNotices() -> impl IntoView {
             <div class="banner banner-error" role="alert">
                 <p>{message}</p>
                 <p><button type="button" class="button small" on:click=move |_| {
-                    state.notice.set(Some(export_all(state)));
+                    state.notice.set(Some(export_all(state).message()));
                 }>"Export all plans"</button></p>
             </div>
         })}

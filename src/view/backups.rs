@@ -4,37 +4,80 @@
 use super::state::{use_app_state, AppState};
 use crate::core::catalog::{backup_due, SNOOZE_DAYS};
 use crate::core::model::{format_date, parse_date, Plan};
-use crate::shell::backup::{self, Choice, Effect};
+use crate::shell::backup::{self, Choice, Effect, RawEntry};
 use crate::shell::{browser, storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-/// Downloads a backup of these plans; says what happened.
-pub fn export_plans(plans: &[Plan], name: &str) -> String {
-    let today = browser::today();
-    let file = format!("{name}-{today}.json");
-    match browser::download(&file, "application/json", &backup::export(plans, &today)) {
-        Ok(()) => format!(
-            "Saved {file} with {} {}. Keep it somewhere safe: it holds clinical notes.",
-            plans.len(),
-            if plans.len() == 1 { "plan" } else { "plans" }
-        ),
-        Err(problem) => format!("No backup was made: {problem}."),
+/// What an export did. Only a file made without error counts as a backup (the reminder reads
+/// this, never the wording).
+pub enum Exported {
+    /// The browser was handed the file; it lands where downloads go.
+    File(String),
+    /// No file was made, and why (or nothing to export).
+    Nothing(String),
+}
+
+impl Exported {
+    pub fn message(&self) -> String {
+        match self {
+            Exported::File(message) | Exported::Nothing(message) => message.clone(),
+        }
     }
 }
 
-/// Downloads a backup of every plan, and notes it for the backup reminder.
-pub fn export_all(state: AppState) -> String {
-    let plans = state.plans.get_untracked();
-    if plans.is_empty() {
-        return "There are no plans to export yet.".into();
+/// Downloads a backup of these plans and the raw text of entries this version cannot read.
+pub fn export_plans(plans: &[Plan], unreadable: &[RawEntry], name: &str) -> Exported {
+    let today = browser::today();
+    let file = format!("{name}-{today}.json");
+    let text = backup::export(plans, unreadable, &today);
+    match browser::download(&file, "application/json", &text) {
+        Ok(()) => {
+            let count = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            let raw = if unreadable.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", and {} this version cannot read, as their exact stored text",
+                    count(unreadable.len(), "saved entry", "saved entries")
+                )
+            };
+            Exported::File(format!(
+                "Check your downloads for {file}: {}{raw}. Keep it somewhere safe: it holds clinical notes.",
+                count(plans.len(), "plan", "plans")
+            ))
+        }
+        Err(problem) => Exported::Nothing(format!("No backup was made: {problem}.")),
     }
-    let message = export_plans(&plans, "intensive-plans");
-    if message.starts_with("Saved") {
+}
+
+/// Downloads a backup of every plan (and every entry this version cannot read), and notes it
+/// for the backup reminder when the file was made.
+pub fn export_all(state: AppState) -> Exported {
+    let plans = state.plans.get_untracked();
+    let unreadable: Vec<RawEntry> = state
+        .unreadable
+        .get_untracked()
+        .into_iter()
+        .filter_map(|entry| {
+            Some(RawEntry {
+                text: storage::raw(&entry.key)?,
+                key: entry.key,
+                problem: entry.problem,
+            })
+        })
+        .collect();
+    if plans.is_empty() && unreadable.is_empty() {
+        return Exported::Nothing("There are no plans to export yet.".into());
+    }
+    let exported = export_plans(&plans, &unreadable, "intensive-plans");
+    if matches!(exported, Exported::File(_)) {
         storage::mark_exported();
     }
-    message
+    exported
 }
 
 /// A quiet suggestion to back up, once changes have waited a week; "Not now" puts it off a week.
@@ -58,8 +101,12 @@ pub fn BackupReminder() -> impl IntoView {
                 <p>"Some plans changed more than a week ago and are not in a backup yet. A backup file keeps them if this browser's data is ever cleared."</p>
                 <div class="form-actions">
                     <button type="button" class="button small" on:click=move |_| {
-                        status.set(export_all(state));
-                        shown.set(false);
+                        let exported = export_all(state);
+                        // The reminder goes only when a file was made.
+                        if matches!(exported, Exported::File(_)) {
+                            shown.set(false);
+                        }
+                        status.set(exported.message());
                     }>"Export all plans"</button>
                     <button type="button" class="button small quiet" on:click=move |_| {
                         if let Some(until) = today.and_then(|t| t.checked_add_days(chrono::Days::new(SNOOZE_DAYS as u64))) {
@@ -89,7 +136,7 @@ pub fn Backups() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     // Kept apart from `pending`, so that choosing does not redraw the review.
     let choices = RwSignal::new(Vec::<Choice>::new());
-    let export_everything = move |_| status.set(export_all(state));
+    let export_everything = move |_| status.set(export_all(state).message());
     let picked = move |ev: leptos::ev::Event| {
         let input = ev
             .target()
@@ -127,7 +174,12 @@ pub fn Backups() -> impl IntoView {
                     let effects = state
                         .plans
                         .with_untracked(|p| backup::analyse(p, &incoming));
-                    status.set(String::new());
+                    let raw = backup::raw_entries(&text).len();
+                    status.set(match raw {
+                        0 => String::new(),
+                        1 => "This backup also carries 1 saved entry that could not be read when it was made; it is not imported (it stays in the file).".into(),
+                        n => format!("This backup also carries {n} saved entries that could not be read when it was made; they are not imported (they stay in the file)."),
+                    });
                     choices.set(vec![Choice::KeepBoth; incoming.len()]);
                     pending.set(Some(Pending { incoming, effects }));
                     request_animation_frame(|| super::dom::focus("#import-heading"));

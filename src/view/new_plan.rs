@@ -61,6 +61,9 @@ pub fn NewPlan() -> impl IntoView {
                     Err(problem) => form_error.set(Some(format!("Nothing was saved. {problem}"))),
                     Ok(plan) => {
                         state.add(plan);
+                        // Creating a plan is the gesture browsers want before they protect a
+                        // site's storage from automatic clearing.
+                        state.ask_persistence();
                         go(&Route::Plan(id));
                     }
                 }

@@ -72,7 +72,7 @@ fn Editor() -> impl IntoView {
                 <button type="button" class="button" on:click=|_| browser::print()>"Print agenda"</button>
                 <button type="button" class="button" on:click=move |_| {
                     if let Some(plan) = editing.plan.get_untracked() {
-                        editing.done.set(export_plans(&[plan], "intensive-plan"));
+                        editing.done.set(export_plans(&[plan], &[], "intensive-plan").message());
                     }
                 }>"Export this plan"</button>
             </div>

@@ -247,10 +247,10 @@ fn CalendarTools(plan: Plan) -> impl IntoView {
         status.set(
             match browser::download(&name, "text/calendar", &file.text) {
                 Ok(()) if file.skipped > 0 => format!(
-                    "Saved {name} with {} events; {} could not be placed in the time zone.",
+                    "Check your downloads for {name}: {} events; {} could not be placed in the time zone.",
                     file.events, file.skipped
                 ),
-                Ok(()) => format!("Saved {name} with {} events.", file.events),
+                Ok(()) => format!("Check your downloads for {name}: {} events.", file.events),
                 Err(problem) => format!("No calendar was made: {problem}."),
             },
         );

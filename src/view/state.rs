@@ -18,6 +18,8 @@ pub struct AppState {
     pub failed: RwSignal<Vec<String>>,
     /// Why those saves failed, in the browser's words.
     pub save_problem: RwSignal<String>,
+    /// Whether the browser protects this site's storage from automatic clearing (`None`: unknown).
+    pub persisted: RwSignal<Option<bool>>,
     /// Whether a flush is already scheduled after the next frame.
     scheduled: StoredValue<bool>,
     /// Plans saved under older, looser limits that the reader mended (title, what changed).
@@ -61,12 +63,34 @@ impl AppState {
             failed: RwSignal::new(Vec::new()),
             save_problem: RwSignal::new(String::new()),
             scheduled: StoredValue::new(false),
+            persisted: RwSignal::new(None),
             mended: RwSignal::new(loaded.mended),
             unsaved: StoredValue::new(Vec::new()),
             revisions: StoredValue::new(loaded.revisions),
             read_only: RwSignal::new(loaded.read_only),
             conflicts: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Finds out whether storage is protected from automatic clearing.
+    pub fn check_persistence(&self) {
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            persisted.set(browser::storage_persisted().await);
+        });
+    }
+
+    /// Asks the browser to protect storage from automatic clearing, unless it already does.
+    pub fn ask_persistence(&self) {
+        if self.persisted.get_untracked() == Some(true) {
+            return;
+        }
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            if let Some(granted) = browser::ask_persistent_storage().await {
+                persisted.set(Some(granted));
+            }
+        });
     }
 
     /// Reads storage again (another tab changed it).
