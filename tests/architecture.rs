@@ -64,3 +64,82 @@ fn no_user_text_becomes_html_and_no_old_leptos_idioms() {
         }
     }
 }
+
+/// Docs are code: every rule the checker has is documented in docs/rules.md, and every code that
+/// page documents is a rule the checker has.
+#[test]
+fn every_rule_code_is_documented_and_every_documented_code_exists() {
+    use intensive_planner::core::rules::Rule;
+    let docs = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
+        .expect("docs/rules.md");
+    let documented: Vec<&str> = docs
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split('`').next())
+        .collect();
+    for rule in Rule::ALL {
+        assert!(
+            documented.contains(&rule.code()),
+            "{} is not in docs/rules.md",
+            rule.code()
+        );
+    }
+    for code in &documented {
+        assert!(
+            Rule::ALL.iter().any(|r| r.code() == *code),
+            "docs/rules.md documents {code}, which the checker does not have"
+        );
+    }
+}
+
+/// Docs are code: the code map in ARCHITECTURE.md names every source file, and every file it
+/// names under `src/` exists.
+#[test]
+fn the_code_map_names_every_source_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let map = fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    for dir in ["src", "tests", "benches", "scripts"] {
+        let mut files = Vec::new();
+        list_files(&root.join(dir), &mut files);
+        for path in files {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let is_code = [".rs", ".mjs", ".sh"].iter().any(|ext| name.ends_with(ext));
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            // Fixtures and the hostile corpus are data, named by their folders.
+            if !is_code || relative.contains("fixtures") || relative.contains("hostile/") {
+                continue;
+            }
+            assert!(
+                map.contains(&format!("`{name}`")) || map.contains(&format!("`{relative}`")),
+                "ARCHITECTURE.md's code map does not name {relative}"
+            );
+        }
+    }
+    for word in map.split('`') {
+        if word.starts_with("src/") && word.ends_with(".rs") {
+            assert!(
+                root.join(word).exists(),
+                "ARCHITECTURE.md names {word}, which does not exist"
+            );
+        }
+    }
+}
+
+fn list_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            list_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}

@@ -28,7 +28,10 @@ fn times(plan: &Plan, id: u32) -> Option<(usize, String, String)> {
 }
 
 fn overlaps(plan: &Plan) -> usize {
-    check(plan).iter().filter(|f| f.code == "overlap").count()
+    check(plan)
+        .iter()
+        .filter(|f| f.rule == intensive_planner::core::rules::Rule::Overlap)
+        .count()
 }
 
 #[test]

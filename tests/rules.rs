@@ -414,7 +414,7 @@ fn rules_table() {
     for (name, edit, expected) in cases {
         let mut plan = base();
         edit(&mut plan);
-        let mut codes: Vec<&str> = check(&plan).iter().map(|f| f.code).collect();
+        let mut codes: Vec<&str> = check(&plan).iter().map(|f| f.rule.code()).collect();
         codes.sort_unstable();
         let mut want = expected.to_vec();
         want.push("fasting_start");

@@ -25,11 +25,94 @@ impl Severity {
     }
 }
 
+/// Every rule the checker applies. Each has a stable snake_case code, used in the page
+/// (`data-code`) and documented in docs/rules.md (a test keeps the two in step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    BlockTimes,
+    OutsideWindow,
+    Overlap,
+    DosingWithoutPreparation,
+    NoVitalsBeforeDosing,
+    NoVitalsAfterDosing,
+    DosingTooShort,
+    NoIntegrationInWindow,
+    MealInFastingWindow,
+    FastingStart,
+    LastDayDosingWithoutIntegration,
+    DosingLastDayNothingAfter,
+    DailyLoad,
+    NoBreak,
+    IntegrationOutsideWindow,
+    ScreeningFlag,
+    ScreeningIncomplete,
+    NoClearance,
+    NoRideHome,
+    TravelAfterDosing,
+    TooFewMonitors,
+    MultipleDosings,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 22] = [
+        Rule::BlockTimes,
+        Rule::OutsideWindow,
+        Rule::Overlap,
+        Rule::DosingWithoutPreparation,
+        Rule::NoVitalsBeforeDosing,
+        Rule::NoVitalsAfterDosing,
+        Rule::DosingTooShort,
+        Rule::NoIntegrationInWindow,
+        Rule::MealInFastingWindow,
+        Rule::FastingStart,
+        Rule::LastDayDosingWithoutIntegration,
+        Rule::DosingLastDayNothingAfter,
+        Rule::DailyLoad,
+        Rule::NoBreak,
+        Rule::IntegrationOutsideWindow,
+        Rule::ScreeningFlag,
+        Rule::ScreeningIncomplete,
+        Rule::NoClearance,
+        Rule::NoRideHome,
+        Rule::TravelAfterDosing,
+        Rule::TooFewMonitors,
+        Rule::MultipleDosings,
+    ];
+
+    /// The stable code, as in docs/rules.md.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::BlockTimes => "block_times",
+            Rule::OutsideWindow => "outside_window",
+            Rule::Overlap => "overlap",
+            Rule::DosingWithoutPreparation => "dosing_without_preparation",
+            Rule::NoVitalsBeforeDosing => "no_vitals_before_dosing",
+            Rule::NoVitalsAfterDosing => "no_vitals_after_dosing",
+            Rule::DosingTooShort => "dosing_too_short",
+            Rule::NoIntegrationInWindow => "no_integration_in_window",
+            Rule::MealInFastingWindow => "meal_in_fasting_window",
+            Rule::FastingStart => "fasting_start",
+            Rule::LastDayDosingWithoutIntegration => "last_day_dosing_without_integration",
+            Rule::DosingLastDayNothingAfter => "dosing_last_day_nothing_after",
+            Rule::DailyLoad => "daily_load",
+            Rule::NoBreak => "no_break",
+            Rule::IntegrationOutsideWindow => "integration_outside_window",
+            Rule::ScreeningFlag => "screening_flag",
+            Rule::ScreeningIncomplete => "screening_incomplete",
+            Rule::NoClearance => "no_clearance",
+            Rule::NoRideHome => "no_ride_home",
+            Rule::TravelAfterDosing => "travel_after_dosing",
+            Rule::TooFewMonitors => "too_few_monitors",
+            Rule::MultipleDosings => "multiple_dosings",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Finding {
     pub severity: Severity,
-    /// Stable, snake_case; documented in docs/rules.md.
-    pub code: &'static str,
+    /// Which rule found it; its code is documented in docs/rules.md.
+    pub rule: Rule,
     /// Plain language, naming the fact behind the rule.
     pub message: String,
     /// The blocks concerned.
@@ -72,7 +155,7 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
         if block.start >= block.end {
             findings.push(Finding {
                 severity: Severity::Error,
-                code: "block_times",
+                rule: Rule::BlockTimes,
                 message: format!(
                     "\"{}\" on day {day} ends at {}, which is not after its start at {}.",
                     block.title, block.end, block.start
@@ -82,7 +165,7 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
         } else if block.start < plan.day_start || block.end > plan.day_end {
             findings.push(Finding {
                 severity: Severity::Warning,
-                code: "outside_window",
+                rule: Rule::OutsideWindow,
                 message: format!(
                     "\"{}\" on day {day} ({}–{}) runs outside the day's hours, {}–{}.",
                     block.title, block.start, block.end, plan.day_start, plan.day_end
@@ -98,7 +181,7 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
         for second in sorted[i + 1..].iter().take_while(|b| b.start < first.end) {
             findings.push(Finding {
                 severity: Severity::Error,
-                code: "overlap",
+                rule: Rule::Overlap,
                 message: format!(
                     "On day {day}, \"{}\" ({}–{}) and \"{}\" ({}–{}) overlap: nobody can be in two sessions at once.",
                     first.title, first.start, first.end, second.title, second.start, second.end
@@ -121,7 +204,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     if !prepared {
         findings.push(Finding {
             severity: Severity::Error,
-            code: "dosing_without_preparation",
+            rule: Rule::DosingWithoutPreparation,
             message: format!(
                 "{at} has no preparation session before it. Intentions, fears and set and setting are explored before any medicine."
             ),
@@ -141,7 +224,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     if !vitals_before {
         findings.push(Finding {
             severity: Severity::Error,
-            code: "no_vitals_before_dosing",
+            rule: Rule::NoVitalsBeforeDosing,
             message: format!(
                 "{at} needs a vitals check (blood pressure and pulse) right before the dose, ending no more than {VITALS_GAP_MINUTES} minutes before it."
             ),
@@ -159,7 +242,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     if !vitals_after {
         findings.push(Finding {
             severity: Severity::Error,
-            code: "no_vitals_after_dosing",
+            rule: Rule::NoVitalsAfterDosing,
             message: format!(
                 "{at} needs a vitals check right after it, before discharge, starting no more than {VITALS_GAP_MINUTES} minutes after it ends."
             ),
@@ -170,7 +253,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     if dosing.start < dosing.end && dosing.minutes() < plan.settings.dosing_minutes {
         findings.push(Finding {
             severity: Severity::Warning,
-            code: "dosing_too_short",
+            rule: Rule::DosingTooShort,
             message: format!(
                 "{at} lasts {} minutes; this plan's dosing sessions last {} minutes, because the effects take that long to fade.",
                 dosing.minutes(),
@@ -188,7 +271,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     if !integrated {
         findings.push(Finding {
             severity: Severity::Error,
-            code: "no_integration_in_window",
+            rule: Rule::NoIntegrationInWindow,
             message: format!(
                 "{at} has no integration session within {} hours after it. The mind stays especially open for a few days after a dose; integration turns what arose into change.",
                 plan.settings.integration_window_hours
@@ -204,7 +287,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
         if moment(i, meal.end) > fasting_from && moment(i, meal.start) < start {
             findings.push(Finding {
                 severity: Severity::Warning,
-                code: "meal_in_fasting_window",
+                rule: Rule::MealInFastingWindow,
                 message: format!(
                     "\"{}\" on day {} at {} falls within the {} hours of fasting before the dose on day {day} at {}. No food for {} hours before a dose.",
                     meal.title,
@@ -229,7 +312,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     };
     findings.push(Finding {
         severity: Severity::Info,
-        code: "fasting_start",
+        rule: Rule::FastingStart,
         message: format!(
             "Fasting starts at {}{when}: {} hours before the dose on day {day} at {}. Clear liquids may be allowed for longer; follow the prescriber.",
             super::model::Time::from_minutes(fasting_time).unwrap_or(dosing.start),
@@ -247,7 +330,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     if last_day && !integrated_after {
         findings.push(Finding {
             severity: Severity::Error,
-            code: "last_day_dosing_without_integration",
+            rule: Rule::LastDayDosingWithoutIntegration,
             message: format!(
                 "{at} is on the last day with no integration after it. Every dosing is followed by integration, and this is the last chance within the intensive."
             ),
@@ -258,7 +341,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     if last_day && after.is_none() {
         findings.push(Finding {
             severity: Severity::Error,
-            code: "dosing_last_day_nothing_after",
+            rule: Rule::DosingLastDayNothingAfter,
             message: format!(
                 "{at} is on the last day with nothing after it: there is no time left for recovery, discharge or integration."
             ),
@@ -274,7 +357,7 @@ fn check_load(plan: &Plan, day: usize, sorted: &[&Block], findings: &mut Vec<Fin
     if load > u32::from(plan.settings.daily_load_minutes) {
         findings.push(Finding {
             severity: Severity::Warning,
-            code: "daily_load",
+            rule: Rule::DailyLoad,
             message: format!(
                 "Day {day} has {} of active sessions; this plan's budget is {}. Intensive work is draining, and many programs cap it at about 4–6 hours a day.",
                 hours(load),
@@ -293,7 +376,7 @@ fn check_load(plan: &Plan, day: usize, sorted: &[&Block], findings: &mut Vec<Fin
             if length > limit {
                 findings.push(Finding {
                     severity: Severity::Warning,
-                    code: "no_break",
+                    rule: Rule::NoBreak,
                     message: format!(
                         "Day {day} runs {} without a break, from {} to {}; this plan allows {} at most. A break of 15 minutes or more helps everyone stay present.",
                         hours(length), first.start, last.end, hours(limit)
@@ -350,7 +433,7 @@ fn check_integrations(plan: &Plan, findings: &mut Vec<Finding>) {
         if !covered {
             findings.push(Finding {
                 severity: Severity::Warning,
-                code: "integration_outside_window",
+                rule: Rule::IntegrationOutsideWindow,
                 message: format!(
                     "\"{}\" on day {} at {} is not within {} hours after a dosing. Integration works best while the mind is still especially open.",
                     block.title,
@@ -386,7 +469,7 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
         if !flagged.is_empty() {
             findings.push(Finding {
                 severity: Severity::Error,
-                code: "screening_flag",
+                rule: Rule::ScreeningFlag,
                 message: format!(
                     "Screening for {name} answered yes to: {}. Discuss with the prescriber before dosing.",
                     flagged.join("; ")
@@ -401,7 +484,7 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
         if unknown > 0 {
             findings.push(Finding {
                 severity: Severity::Warning,
-                code: "screening_incomplete",
+                rule: Rule::ScreeningIncomplete,
                 message: format!(
                     "Screening for {name} is incomplete ({unknown} of {} questions unanswered). Discuss with the prescriber before dosing.",
                     Contraindication::ALL.len()
@@ -413,7 +496,7 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
     if kap.clearance.is_none() {
         findings.push(Finding {
             severity: Severity::Warning,
-            code: "no_clearance",
+            rule: Rule::NoClearance,
             message: "No prescriber clearance is recorded. A licensed prescriber screens medically and must clear each person before any dosing.".to_string(),
             blocks: ids.clone(),
         });
@@ -429,7 +512,7 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
             if !has_ride {
                 findings.push(Finding {
                     severity: Severity::Warning,
-                    code: "no_ride_home",
+                    rule: Rule::NoRideHome,
                     message: format!(
                         "No ride home is recorded for {} on day {}. Nobody drives after a dose until the next day, after sleep.",
                         person.name(&plan.participants),
@@ -452,7 +535,7 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
             {
                 findings.push(Finding {
                     severity: Severity::Error,
-                    code: "travel_after_dosing",
+                    rule: Rule::TravelAfterDosing,
                     message: format!(
                         "\"{}\" on day {} at {} needs travel after a dose the same day. Keep the rest of a dosing day at the practice or at home.",
                         block.title,
@@ -469,7 +552,7 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
     if both_dose && kap.sober_monitors < plan.settings.monitors_when_both_dose {
         findings.push(Finding {
             severity: Severity::Warning,
-            code: "too_few_monitors",
+            rule: Rule::TooFewMonitors,
             message: format!(
                 "Both partners dose, with {} sober monitor(s) recorded; the practice's policy asks for {}.",
                 kap.sober_monitors, plan.settings.monitors_when_both_dose
@@ -480,7 +563,7 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
     if dosings.len() > 1 && !kap.multiple_dosings_signed_off {
         findings.push(Finding {
             severity: Severity::Error,
-            code: "multiple_dosings",
+            rule: Rule::MultipleDosings,
             message: format!(
                 "This intensive has {} dosing sessions. More than one dosing in an intensive is unusual and needs the prescriber's explicit sign-off.",
                 dosings.len()

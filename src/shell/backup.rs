@@ -45,7 +45,8 @@ pub fn raw_entries(text: &str) -> Vec<RawEntry> {
     let Ok(document) = parse_versioned_capped(text, MAX_BACKUP_BYTES) else {
         return Vec::new();
     };
-    let text_of = |entry: &Value, key: &str| entry.get(key).and_then(Value::as_str).map(String::from);
+    let text_of =
+        |entry: &Value, key: &str| entry.get(key).and_then(Value::as_str).map(String::from);
     document
         .get("unreadable")
         .and_then(Value::as_array)

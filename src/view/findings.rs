@@ -73,7 +73,7 @@ fn finding_view(finding: Finding) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <li class=class data-code=finding.code>
+        <li class=class data-code=finding.rule.code()>
             <span class="severity">{finding.severity.label()}</span>
             <p class="message">{finding.message}</p>
             <div class="finding-links">{links}</div>
