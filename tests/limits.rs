@@ -468,7 +468,7 @@ proptest! {
         let backup = read_backup(&export(std::slice::from_ref(&current), &[], "2026-11-30")).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(backup, vec![current.clone()]);
         // The share link's payload (the public plan), before compression and encryption.
-        let public = public_plan(&current);
+        let public = public_plan(&current, None);
         prop_assert_eq!(public.validate(), Ok(()));
         prop_assert_eq!(decode_plan(&encode_plan(&public)), Ok(public));
     }

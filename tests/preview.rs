@@ -291,3 +291,57 @@ fn events_that_cannot_be_converted_are_counted_not_invented() {
     assert_eq!(file.events, 0);
     assert!(file.skipped > 0);
 }
+
+/// RFC 5545 allows no control characters in TEXT except a tab (a line break is written `\n`):
+/// a title pasted with a bell or an escape character still makes a valid file.
+#[test]
+fn control_characters_are_dropped_from_calendar_text() {
+    let mut plan = kap_plan();
+    plan.days[0].blocks[0].title = "Hist\u{7}ory\u{1b}[31m\tgoals\u{0}\u{7f}\r\nend".into();
+    let view = preview(&plan);
+    let file = calendar(
+        &plan.id,
+        &view,
+        &CalendarOptions {
+            full_titles: true,
+            ..options()
+        },
+        los_angeles,
+    );
+    assert!(
+        file.text.contains("SUMMARY:History[31m\tgoals\\nend"),
+        "{}",
+        file.text
+    );
+    assert!(!file
+        .text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\r' | '\n' | '\t')));
+    assert_eq!(parse(&file.text).len(), file.events);
+}
+
+/// Only someone who doses fasts: the partner who does not dose gets no fasting alarm in their
+/// own calendar; the one who doses, and the shared calendar, do.
+#[test]
+fn the_partner_who_does_not_dose_gets_no_fasting_alarm() {
+    let plan = kap_plan(); // Sam (partner B) doses.
+    let view = preview(&plan);
+    let alarms = |person: Option<Person>| {
+        calendar(
+            &plan.id,
+            &view,
+            &CalendarOptions {
+                person,
+                leave_minutes: None,
+                ..options()
+            },
+            los_angeles,
+        )
+        .text
+        .matches("Time to stop eating")
+        .count()
+    };
+    assert_eq!(alarms(Some(Person::PartnerA)), 0, "Alex does not dose");
+    assert_eq!(alarms(Some(Person::PartnerB)), 1, "Sam doses");
+    assert_eq!(alarms(None), 1, "the shared calendar");
+}

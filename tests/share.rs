@@ -7,7 +7,11 @@ use intensive_planner::core::model::{
     Answer, Clearance, Contraindication, KapPlacement, Person, Ride,
 };
 use intensive_planner::core::preview::public_plan;
-use intensive_planner::shell::share::{base64url_decode, base64url_encode, inspect, ShareError};
+use intensive_planner::core::words::{passphrase, WORDS};
+use intensive_planner::shell::format::encode_plan;
+use intensive_planner::shell::share::{
+    base64url_decode, base64url_encode, inspect, needs_passphrase, LinkKind, ShareError,
+};
 use proptest::prelude::*;
 
 #[test]
@@ -31,15 +35,121 @@ fn base64url_matches_rfc_4648_vectors() {
 }
 
 #[test]
-fn links_say_whether_they_need_a_passphrase() {
-    assert_eq!(inspect("#/share/p.abc"), Ok(false));
-    assert_eq!(inspect("#/share/e.abc"), Ok(true));
+fn links_say_how_they_were_made_and_whether_they_need_a_passphrase() {
+    assert_eq!(inspect("#/share/p.abc"), Ok((LinkKind::Plain, "abc")));
+    assert_eq!(inspect("#/share/e.abc"), Ok((LinkKind::Sealed310k, "abc")));
+    assert_eq!(
+        inspect("#/share/e600k.abc"),
+        Ok((LinkKind::Sealed600k, "abc"))
+    );
+    assert_eq!(needs_passphrase("#/share/p.abc"), Ok(false));
+    assert_eq!(needs_passphrase("#/share/e.abc"), Ok(true));
+    assert_eq!(needs_passphrase("#/share/e600k.abc"), Ok(true));
     assert_eq!(inspect("#/plan/p-1"), Err(ShareError::NotALink));
-    assert!(matches!(
-        inspect("#/share/x.abc"),
-        Err(ShareError::Damaged(_))
-    ));
-    assert!(matches!(inspect("#/share/"), Err(ShareError::Damaged(_))));
+    for bad in [
+        "#/share/x.abc",
+        "#/share/",
+        "#/share/e600.abc",
+        "#/share/e600kabc",
+    ] {
+        assert!(matches!(inspect(bad), Err(ShareError::Damaged(_))), "{bad}");
+    }
+}
+
+#[test]
+fn passphrases_are_four_distinct_common_words() {
+    let mut unique = WORDS.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), WORDS.len(), "no word twice");
+    assert!(WORDS
+        .iter()
+        .all(|w| (3..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())));
+    assert_eq!(
+        passphrase([0, 1, 2, 511]),
+        format!("{} {} {} {}", WORDS[0], WORDS[1], WORDS[2], WORDS[511])
+    );
+    // Only the low 9 bits choose: 512 is word 0 again, so every word is equally likely.
+    assert_eq!(
+        passphrase([512, 1025, u32::MAX, 7]),
+        format!("{} {} {} {}", WORDS[0], WORDS[1], WORDS[511], WORDS[7])
+    );
+}
+
+/// Every clinical field is set to a recognisable value; none of them may reach a link's payload.
+/// A new clinical field must be added here, and stays out of links until `public_plan` names it.
+#[test]
+fn no_clinical_field_reaches_a_link() {
+    let mut plan = plan(couple(), 3, KapPlacement::Midway);
+    for day in plan.days.iter_mut() {
+        for block in &mut day.blocks {
+            block.notes = "SECRET-NOTE".into();
+        }
+    }
+    plan.kap
+        .screening_a
+        .set(Contraindication::Psychosis, Answer::Yes);
+    plan.kap
+        .screening_b
+        .set(Contraindication::Pregnancy, Answer::No);
+    plan.kap.clearance = Some(Clearance {
+        date: plan.start_date,
+        prescriber: "SECRET-PRESCRIBER".into(),
+    });
+    plan.kap.sober_monitors = 7;
+    plan.kap.multiple_dosings_signed_off = true;
+    plan.settings.dosing_minutes = 611;
+    plan.settings.integration_window_hours = 61;
+    plan.settings.daily_load_minutes = 613;
+    plan.settings.max_stretch_minutes = 614;
+    plan.settings.monitors_when_both_dose = 8;
+    for person in [None, Some(Person::PartnerA), Some(Person::PartnerB)] {
+        let payload = encode_plan(&public_plan(&plan, person));
+        for secret in [
+            "SECRET-NOTE",
+            "SECRET-PRESCRIBER",
+            "psychosis",
+            "pregnancy",
+            "\"answer\"",
+            "611",
+            "613",
+            "614",
+            "\"sober_monitors\":7",
+            "\"multiple_dosings_signed_off\":true",
+            "\"monitors_when_both_dose\":8",
+            "\"integration_window_hours\":61",
+        ] {
+            assert!(
+                !payload.contains(secret),
+                "{person:?}: {secret} in {payload}"
+            );
+        }
+    }
+}
+
+/// "Show: only Alex" makes a link that carries Alex's sessions, the joint ones and Alex's ride.
+#[test]
+fn a_link_for_one_partner_carries_only_their_and_the_joint_sessions() {
+    let mut plan = plan(couple(), 3, KapPlacement::Midway);
+    for person in [Person::PartnerA, Person::PartnerB] {
+        plan.kap.rides.push(Ride {
+            day: 1,
+            person,
+            driver: format!("Driver of {person:?}"),
+        });
+    }
+    let alex = public_plan(&plan, Some(Person::PartnerA));
+    assert!(alex
+        .blocks()
+        .all(|(_, b)| b.attendees != intensive_planner::core::model::Attendees::PartnerB));
+    assert!(alex.blocks().any(|(_, b)| b.title.contains("Alex")));
+    assert!(!alex.blocks().any(|(_, b)| b.title.contains("with Sam")));
+    assert_eq!(alex.kap.rides.len(), 1);
+    assert_eq!(alex.kap.rides[0].person, Person::PartnerA);
+    assert_eq!(alex.validate(), Ok(()));
+    let everyone = public_plan(&plan, None);
+    assert_eq!(everyone.kap.rides.len(), 2);
+    assert!(everyone.blocks().count() > alex.blocks().count());
 }
 
 #[test]
@@ -61,7 +171,7 @@ fn the_public_plan_carries_nothing_clinical() {
     });
     plan.settings.daily_load_minutes = 100;
     plan.settings.fasting_hours = 6;
-    let public = public_plan(&plan);
+    let public = public_plan(&plan, None);
     assert!(public.blocks().all(|(_, b)| b.notes.is_empty()));
     assert_eq!(
         public.kap.screening_a.answer(Contraindication::Glaucoma),

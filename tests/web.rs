@@ -205,17 +205,23 @@ async fn agenda_component_renders_days_and_blocks() {
 // Share links, with the browser's CompressionStream and SubtleCrypto. -------------------------
 
 use intensive_planner::core::preview::public_plan;
-use intensive_planner::shell::share::{make_fragment, open_fragment, ShareError};
+use intensive_planner::shell::share::{make_fragment, open_fragment, Protection, ShareError};
+
+fn secret(words: &str) -> Protection {
+    Protection::Passphrase(words.to_string())
+}
 
 #[wasm_bindgen_test]
 async fn share_link_round_trip_without_passphrase_and_its_length() {
     let mut plan = sample("p-share");
     plan.days[0].blocks[0].notes = "private clinical note".into();
-    let fragment = make_fragment(&plan, None).await.expect("link");
+    let fragment = make_fragment(&plan, None, &Protection::Plain)
+        .await
+        .expect("link");
     assert!(fragment.starts_with("#/share/p."));
     assert!(!fragment.contains("private"));
     let opened = open_fragment(&fragment, None).await.expect("opens");
-    assert_eq!(opened, public_plan(&plan));
+    assert_eq!(opened, public_plan(&plan, None));
     // The built-in 3-day couples template (KAP midway) fits in a link under 2,000 characters.
     let url = format!("http://127.0.0.1:8080/{fragment}");
     web_sys::console::log_1(
@@ -231,10 +237,10 @@ async fn share_link_round_trip_without_passphrase_and_its_length() {
 #[wasm_bindgen_test]
 async fn share_link_with_passphrase() {
     let plan = sample("p-secret");
-    let fragment = make_fragment(&plan, Some("correct horse battery"))
+    let fragment = make_fragment(&plan, None, &secret("correct horse battery"))
         .await
         .expect("link");
-    assert!(fragment.starts_with("#/share/e."));
+    assert!(fragment.starts_with("#/share/e600k."));
     assert_eq!(
         open_fragment(&fragment, None).await,
         Err(ShareError::NeedsPassphrase)
@@ -246,19 +252,106 @@ async fn share_link_with_passphrase() {
     let opened = open_fragment(&fragment, Some("correct horse battery"))
         .await
         .expect("opens");
-    assert_eq!(opened, public_plan(&plan));
+    assert_eq!(opened, public_plan(&plan, None));
     // Two links for the same plan differ (random salt and iv).
-    let again = make_fragment(&plan, Some("correct horse battery"))
+    let again = make_fragment(&plan, None, &secret("correct horse battery"))
         .await
         .expect("link");
     assert_ne!(again, fragment);
+    // A protected link needs a passphrase to be made.
+    assert_eq!(
+        make_fragment(&plan, None, &secret("  ")).await,
+        Err(ShareError::NoPassphrase)
+    );
+}
+
+/// Links made before the move to 600,000 iterations (`e.`, 310,000) still open. The fixture was
+/// made outside the app (Python's hashlib and cryptography, zlib's raw deflate), so this also
+/// checks the format against an independent implementation.
+#[wasm_bindgen_test]
+async fn links_made_with_310000_iterations_still_open() {
+    let old = include_str!("fixtures/share-link-310k.txt").trim();
+    let expected =
+        intensive_planner::shell::format::decode_plan(include_str!("fixtures/plan-v3.json"))
+            .expect("fixture");
+    assert_eq!(
+        open_fragment(old, Some("correct horse battery")).await,
+        Ok(expected)
+    );
+}
+
+/// A passphrase typed in another Unicode form (é as e + a combining accent) opens a link made
+/// with the composed form: passphrases are NFC-normalised.
+#[wasm_bindgen_test]
+async fn passphrases_are_normalised_to_nfc() {
+    let link = include_str!("fixtures/share-link-600k-nfc.txt").trim();
+    let composed = "caf\u{e9} olive";
+    let decomposed = "cafe\u{301} olive";
+    assert!(open_fragment(link, Some(composed)).await.is_ok());
+    assert!(open_fragment(link, Some(decomposed)).await.is_ok());
+    assert_eq!(
+        open_fragment(link, Some("cafe olive")).await,
+        Err(ShareError::WrongPassphraseOrChanged)
+    );
+}
+
+/// A small link that inflates far past any schedule is refused without building the whole
+/// output: decompression stops at the document cap.
+#[wasm_bindgen_test]
+async fn a_decompression_bomb_is_refused() {
+    use intensive_planner::shell::share::base64url_encode;
+    // 4 MB of zeros, deflated by the browser itself: a few kilobytes.
+    let zeros = vec![0u8; 4_000_000];
+    let packed = compress_in_browser(&zeros).await;
+    assert!(packed.len() < 32_000, "{} bytes", packed.len());
+    let fragment = format!("#/share/p.{}", base64url_encode(&packed));
+    match open_fragment(&fragment, None).await {
+        Err(ShareError::Damaged(why)) => assert!(why.contains("far more"), "{why}"),
+        other => panic!("a bomb should be refused, got {other:?}"),
+    }
+}
+
+async fn compress_in_browser(bytes: &[u8]) -> Vec<u8> {
+    use js_sys::{Array, Reflect, Uint8Array};
+    use wasm_bindgen::JsCast;
+    let constructor: js_sys::Function =
+        Reflect::get(&js_sys::global(), &"CompressionStream".into())
+            .expect("CompressionStream")
+            .dyn_into()
+            .expect("constructor");
+    let stream =
+        Reflect::construct(&constructor, &Array::of1(&"deflate-raw".into())).expect("stream");
+    let readable: web_sys::ReadableStream = Reflect::get(&stream, &"readable".into())
+        .expect("readable")
+        .dyn_into()
+        .expect("a stream");
+    let writable: web_sys::WritableStream = Reflect::get(&stream, &"writable".into())
+        .expect("writable")
+        .dyn_into()
+        .expect("a stream");
+    let parts: Array =
+        std::iter::once(wasm_bindgen::JsValue::from(Uint8Array::from(bytes))).collect();
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).expect("blob");
+    let output = blob
+        .stream()
+        .pipe_through(&web_sys::ReadableWritablePair::new(&readable, &writable));
+    let response =
+        web_sys::Response::new_with_opt_readable_stream(Some(&output)).expect("response");
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().expect("buffer"))
+        .await
+        .expect("compressed");
+    Uint8Array::new(&buffer).to_vec()
 }
 
 #[wasm_bindgen_test]
 async fn damaged_links_are_refused_with_a_message() {
     let plan = sample("p-damaged");
-    let plain = make_fragment(&plan, None).await.expect("link");
-    let sealed = make_fragment(&plan, Some("pass")).await.expect("link");
+    let plain = make_fragment(&plan, None, &Protection::Plain)
+        .await
+        .expect("link");
+    let sealed = make_fragment(&plan, None, &secret("pass"))
+        .await
+        .expect("link");
     let truncated = &plain[..plain.len() * 2 / 3];
     let flip = |text: &str| {
         let mut chars: Vec<char> = text.chars().collect();

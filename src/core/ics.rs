@@ -93,7 +93,19 @@ pub fn calendar(
                 }
             }
             if item.kind == BlockKind::KapDosing && options.fasting_alarm {
-                if let Some(dosing) = day.dosing.as_ref().filter(|d| d.dose_at == item.start) {
+                // Only someone who doses fasts: a partner's own calendar gets no fasting alarm
+                // unless they dose too.
+                let fasts = |d: &&crate::core::preview::DosingDay| {
+                    options
+                        .person
+                        .is_none_or(|p| d.rides.iter().any(|(who, _, _)| *who == p))
+                };
+                if let Some(dosing) = day
+                    .dosing
+                    .as_ref()
+                    .filter(|d| d.dose_at == item.start)
+                    .filter(fasts)
+                {
                     alarm(&mut out, dosing.fasting_hours * 60, "Time to stop eating");
                 }
             }
@@ -134,7 +146,8 @@ fn stamp((date, time): (NaiveDate, Time)) -> String {
     )
 }
 
-/// TEXT escaping (RFC 5545 §3.3.11).
+/// TEXT escaping (RFC 5545 §3.3.11). Control characters other than a tab are not allowed in
+/// TEXT (§3.3.11, `TSAFE-CHAR`): a line break becomes `\n`, the others are dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -143,7 +156,8 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }

@@ -11,3 +11,4 @@ pub mod preview;
 pub mod rules;
 pub mod template;
 pub mod valid;
+pub mod words;

@@ -4,7 +4,8 @@
 //! clearance and settings are simply not part of a `Preview`.
 
 use super::model::{
-    display_date, moment, Attendees, BlockId, BlockKind, KapRecord, Person, Plan, Settings, Time,
+    display_date, moment, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Person, Plan,
+    Settings, Time,
 };
 use chrono::NaiveDate;
 
@@ -81,26 +82,72 @@ pub fn about(kind: BlockKind) -> &'static str {
     }
 }
 
-/// The plan as it may travel to the couple (in a share link, or saved on their device): the
-/// agenda, the names, who doses and who drives them home, and the fasting time. Notes,
-/// screening answers, clearance, monitors, sign-off and every other setting are removed.
-pub fn public_plan(plan: &Plan) -> Plan {
-    let mut public = plan.clone();
-    for day in &mut public.days {
-        for block in &mut day.blocks {
-            block.notes.clear();
-        }
+/// The plan as it may travel to the couple (in a share link, or saved on their device), built
+/// field by field from an explicit list: the agenda (times, kinds, titles, who attends, travel),
+/// the names, dates and zone, who doses and who drives them home, and the fasting time. Notes,
+/// screening answers, clearance, monitors, sign-off and every other setting are left out, and a
+/// field added to `Plan`, `Block`, `KapRecord` or `Settings` later stays out until someone adds it
+/// here on purpose (the struct literals below name every field, so the compiler asks).
+///
+/// With a person, only what concerns them travels: their own and the joint sessions, and their
+/// own ride home.
+pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
+    let concerns = |attendees: Attendees| person.is_none_or(|p| attends(attendees, p));
+    let days = plan
+        .days
+        .iter()
+        .map(|day| Day {
+            blocks: day
+                .blocks
+                .iter()
+                .filter(|b| concerns(b.attendees))
+                .map(|b| Block {
+                    id: b.id,
+                    start: b.start,
+                    end: b.end,
+                    kind: b.kind,
+                    title: b.title.clone(),
+                    attendees: b.attendees,
+                    notes: String::new(),
+                    travel: b.travel,
+                })
+                .collect(),
+        })
+        .collect();
+    let defaults = Settings::default();
+    Plan {
+        id: plan.id.clone(),
+        title: plan.title.clone(),
+        participants: plan.participants.clone(),
+        start_date: plan.start_date,
+        day_start: plan.day_start,
+        day_end: plan.day_end,
+        time_zone: plan.time_zone.clone(),
+        settings: Settings {
+            dosing_minutes: defaults.dosing_minutes,
+            integration_window_hours: defaults.integration_window_hours,
+            fasting_hours: plan.settings.fasting_hours,
+            daily_load_minutes: defaults.daily_load_minutes,
+            max_stretch_minutes: defaults.max_stretch_minutes,
+            monitors_when_both_dose: defaults.monitors_when_both_dose,
+        },
+        kap: KapRecord {
+            doses: plan.kap.doses,
+            screening_a: Default::default(),
+            screening_b: Default::default(),
+            clearance: None,
+            rides: plan
+                .kap
+                .rides
+                .iter()
+                .filter(|r| person.is_none_or(|p| r.person == p))
+                .cloned()
+                .collect(),
+            sober_monitors: 0,
+            multiple_dosings_signed_off: false,
+        },
+        days,
     }
-    public.kap = KapRecord {
-        doses: plan.kap.doses,
-        rides: plan.kap.rides.clone(),
-        ..KapRecord::default()
-    };
-    public.settings = Settings {
-        fasting_hours: plan.settings.fasting_hours,
-        ..Settings::default()
-    };
-    public
 }
 
 /// The couple's view of a plan.

@@ -1,24 +1,72 @@
 //! Share links: the couple's plan travels inside the link's `#fragment`, which browsers never
-//! send to a server. The payload is the public plan (`core::preview::public_plan`: nothing
-//! clinical) in the stored format, compressed with the browser's CompressionStream
-//! (deflate-raw) and written in base64url. With a passphrase it is also encrypted with AES-GCM
-//! under a key derived by PBKDF2-SHA-256 (310,000 iterations, random salt) in SubtleCrypto.
+//! send to a server. The payload is the public plan (`core::preview::public_plan`, built field by
+//! field: nothing clinical), for everyone or for one partner, in the stored format, compressed
+//! with the browser's CompressionStream (deflate-raw) and written in base64url. New links are
+//! encrypted by default with AES-GCM-256 under a key derived from a passphrase (NFC-normalised)
+//! by PBKDF2-SHA-256 at 600,000 iterations (OWASP's current figure), random 16-byte salt and
+//! 12-byte iv, all in SubtleCrypto; a plain link is an explicit choice.
 //!
-//! Fragment forms: `#/share/p.<base64url>` (plain) and `#/share/e.<base64url of salt|iv|data>`.
+//! Fragment forms, each prefix naming its parameters (see `LinkKind`):
+//! - `#/share/p.<base64url>`: plain;
+//! - `#/share/e600k.<base64url of salt|iv|sealed>`: PBKDF2-SHA-256 at 600,000 iterations;
+//! - `#/share/e.<…>`: the same at 310,000 iterations, as made before; still opened, never made.
+//!
+//! Opening stops decompressing as soon as the output passes `MAX_DOCUMENT_BYTES`, and the app
+//! never makes a link longer than it would open (`MAX_LINK_CHARS`).
 
-use super::format::{decode_plan, encode_plan};
-use crate::core::model::Plan;
+use super::format::{decode_plan, encode_plan, MAX_DOCUMENT_BYTES};
+use crate::core::model::{Person, Plan};
 use crate::core::preview::public_plan;
+use crate::core::words::{passphrase, PASSPHRASE_WORDS};
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AesGcmParams, AesKeyGenParams, Blob, CryptoKey, Pbkdf2Params, ReadableStream,
-    ReadableWritablePair, Response, SubtleCrypto, WritableStream,
+    ReadableWritablePair, SubtleCrypto, WritableStream,
 };
 
 pub const SHARE_PREFIX: &str = "#/share/";
-pub const PBKDF2_ITERATIONS: u32 = 310_000;
+
+/// How a link was made: its prefix names the parameters needed to open it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    Plain,
+    /// PBKDF2-SHA-256 at 310,000 iterations (links made before 600,000 was the figure).
+    Sealed310k,
+    /// PBKDF2-SHA-256 at 600,000 iterations: what new links use.
+    Sealed600k,
+}
+
+impl LinkKind {
+    const ALL: [LinkKind; 3] = [LinkKind::Plain, LinkKind::Sealed310k, LinkKind::Sealed600k];
+
+    /// The prefix after `#/share/`, up to and with its dot.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            LinkKind::Plain => "p.",
+            LinkKind::Sealed310k => "e.",
+            LinkKind::Sealed600k => "e600k.",
+        }
+    }
+
+    fn iterations(self) -> Option<u32> {
+        match self {
+            LinkKind::Plain => None,
+            LinkKind::Sealed310k => Some(310_000),
+            LinkKind::Sealed600k => Some(600_000),
+        }
+    }
+}
+
+/// How a new link is protected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Protection {
+    /// Anyone who sees the link can read it.
+    Plain,
+    /// Encrypted; the couple needs this passphrase too.
+    Passphrase(String),
+}
 /// Longer links are refused before any work (a compressed bomb stays small).
 pub const MAX_LINK_CHARS: usize = 32_000;
 const SALT: usize = 16;
@@ -37,6 +85,10 @@ pub enum ShareError {
     Damaged(String),
     /// The browser lacks what is needed (CompressionStream, SubtleCrypto).
     Unsupported,
+    /// The plan is too large for a link this app would open.
+    TooLargeToShare,
+    /// A protected link needs a passphrase.
+    NoPassphrase,
 }
 
 impl std::fmt::Display for ShareError {
@@ -51,45 +103,88 @@ impl std::fmt::Display for ShareError {
             ),
             ShareError::Damaged(why) => write!(f, "This link is damaged ({why}). Ask for the link again."),
             ShareError::Unsupported => write!(f, "This browser cannot open share links. Try a current browser."),
+            ShareError::TooLargeToShare => write!(f, "This schedule is too large for a link. Share the calendar file or the day cards instead."),
+            ShareError::NoPassphrase => write!(f, "Enter a passphrase, or choose a plain link."),
         }
     }
 }
 
-/// Makes the `#fragment` for a plan, encrypted when a passphrase is given.
-pub async fn make_fragment(plan: &Plan, passphrase: Option<&str>) -> Result<String, ShareError> {
-    let json = encode_plan(&public_plan(plan));
-    let packed = transform(json.as_bytes(), true).await?;
-    Ok(match passphrase.filter(|p| !p.is_empty()) {
-        None => format!("{SHARE_PREFIX}p.{}", base64url_encode(&packed)),
-        Some(passphrase) => {
+/// A new passphrase of four common words, from the browser's random numbers.
+pub fn new_passphrase() -> Result<String, ShareError> {
+    let mut bytes = [0u8; PASSPHRASE_WORDS * 4];
+    crypto()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(|_| ShareError::Unsupported)?;
+    let mut random = [0u32; PASSPHRASE_WORDS];
+    for (n, chunk) in random.iter_mut().zip(bytes.chunks_exact(4)) {
+        *n = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+    }
+    Ok(passphrase(random))
+}
+
+/// Makes the `#fragment` for a plan (for everyone, or for one partner: their sessions and the
+/// joint ones), encrypted unless a plain link is chosen. Refuses a link it would not open.
+pub async fn make_fragment(
+    plan: &Plan,
+    person: Option<Person>,
+    protection: &Protection,
+) -> Result<String, ShareError> {
+    let json = encode_plan(&public_plan(plan, person));
+    let packed = transform(json.as_bytes(), true)
+        .await
+        .map_err(|problem| match problem {
+            Unpack::TooLarge => ShareError::TooLargeToShare,
+            Unpack::Unsupported | Unpack::Broken => ShareError::Unsupported,
+        })?;
+    let fragment = match protection {
+        Protection::Plain => format!(
+            "{SHARE_PREFIX}{}{}",
+            LinkKind::Plain.prefix(),
+            base64url_encode(&packed)
+        ),
+        Protection::Passphrase(secret) if secret.trim().is_empty() => {
+            return Err(ShareError::NoPassphrase)
+        }
+        Protection::Passphrase(secret) => {
+            let kind = LinkKind::Sealed600k;
             let mut salt_iv = [0u8; SALT + IV];
             crypto()?
                 .get_random_values_with_u8_array(&mut salt_iv)
                 .map_err(|_| ShareError::Unsupported)?;
             let (salt, iv) = salt_iv.split_at(SALT);
-            let key = derive_key(passphrase, salt).await?;
+            let key = derive_key(secret, salt, kind).await?;
             let sealed = call(subtle()?.encrypt_with_object_and_u8_array(&gcm(iv), &key, &packed))
                 .await
                 .map_err(|_| ShareError::Unsupported)?;
             let mut bytes = salt_iv.to_vec();
             bytes.extend(Uint8Array::new(&sealed).to_vec());
-            format!("{SHARE_PREFIX}e.{}", base64url_encode(&bytes))
+            format!(
+                "{SHARE_PREFIX}{}{}",
+                kind.prefix(),
+                base64url_encode(&bytes)
+            )
         }
-    })
+    };
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLargeToShare);
+    }
+    Ok(fragment)
 }
 
-/// Whether a fragment is a share link, and whether it needs a passphrase.
-pub fn inspect(fragment: &str) -> Result<bool, ShareError> {
+/// How a share link was made, and where its data starts.
+pub fn inspect(fragment: &str) -> Result<(LinkKind, &str), ShareError> {
     let body = fragment
         .strip_prefix(SHARE_PREFIX)
         .ok_or(ShareError::NotALink)?;
-    match body.get(..2) {
-        Some("p.") => Ok(false),
-        Some("e.") => Ok(true),
-        _ => Err(ShareError::Damaged(
-            "it does not say how it was made".into(),
-        )),
-    }
+    LinkKind::ALL
+        .into_iter()
+        .find_map(|kind| body.strip_prefix(kind.prefix()).map(|data| (kind, data)))
+        .ok_or_else(|| ShareError::Damaged("it does not say how it was made".into()))
+}
+
+/// Whether a share link needs a passphrase.
+pub fn needs_passphrase(fragment: &str) -> Result<bool, ShareError> {
+    inspect(fragment).map(|(kind, _)| kind.iterations().is_some())
 }
 
 /// Opens a share link's fragment.
@@ -97,10 +192,10 @@ pub async fn open_fragment(fragment: &str, passphrase: Option<&str>) -> Result<P
     if fragment.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong);
     }
-    let encrypted = inspect(fragment)?;
-    let data = base64url_decode(&fragment[SHARE_PREFIX.len() + 2..])
+    let (kind, data) = inspect(fragment)?;
+    let data = base64url_decode(data)
         .ok_or_else(|| ShareError::Damaged("it has characters a share link never has".into()))?;
-    let packed = if encrypted {
+    let packed = if kind.iterations().is_some() {
         let passphrase = passphrase
             .filter(|p| !p.is_empty())
             .ok_or(ShareError::NeedsPassphrase)?;
@@ -109,7 +204,7 @@ pub async fn open_fragment(fragment: &str, passphrase: Option<&str>) -> Result<P
         }
         let (salt, rest) = data.split_at(SALT);
         let (iv, sealed) = rest.split_at(IV);
-        let key = derive_key(passphrase, salt).await?;
+        let key = derive_key(passphrase, salt, kind).await?;
         let opened = call(subtle()?.decrypt_with_object_and_u8_array(&gcm(iv), &key, sealed))
             .await
             .map_err(|_| ShareError::WrongPassphraseOrChanged)?;
@@ -119,7 +214,13 @@ pub async fn open_fragment(fragment: &str, passphrase: Option<&str>) -> Result<P
     };
     let json = transform(&packed, false)
         .await
-        .map_err(|_| ShareError::Damaged("it is cut off or changed".into()))?;
+        .map_err(|problem| match problem {
+            Unpack::Unsupported => ShareError::Unsupported,
+            Unpack::Broken => ShareError::Damaged("it is cut off or changed".into()),
+            Unpack::TooLarge => {
+                ShareError::Damaged("it unpacks to far more than any schedule".into())
+            }
+        })?;
     let text = String::from_utf8(json).map_err(|_| ShareError::Damaged("it is not text".into()))?;
     decode_plan(&text).map_err(|e| ShareError::Damaged(e.to_string()))
 }
@@ -142,7 +243,17 @@ fn gcm(iv: &[u8]) -> AesGcmParams {
     AesGcmParams::new("AES-GCM", &Uint8Array::from(iv))
 }
 
-async fn derive_key(passphrase: &str, salt: &[u8]) -> Result<CryptoKey, ShareError> {
+async fn derive_key(
+    passphrase: &str,
+    salt: &[u8],
+    kind: LinkKind,
+) -> Result<CryptoKey, ShareError> {
+    let iterations = kind.iterations().ok_or(ShareError::Unsupported)?;
+    // The same words typed on another device may arrive in another Unicode form ("é" as one
+    // code point or two): NFC makes them the same bytes.
+    let passphrase: String = js_sys::JsString::from(passphrase.trim())
+        .normalize("NFC")
+        .into();
     let subtle = subtle()?;
     let usages = |names: &[&str]| -> JsValue {
         names
@@ -163,7 +274,7 @@ async fn derive_key(passphrase: &str, salt: &[u8]) -> Result<CryptoKey, ShareErr
     let params = Pbkdf2Params::new(
         "PBKDF2",
         &"SHA-256".into(),
-        PBKDF2_ITERATIONS,
+        iterations,
         &Uint8Array::from(salt),
     );
     let key = call(subtle.derive_key_with_object_and_object(
@@ -178,18 +289,60 @@ async fn derive_key(passphrase: &str, salt: &[u8]) -> Result<CryptoKey, ShareErr
     Ok(key.unchecked_into())
 }
 
-/// Compresses (`true`) or decompresses with deflate-raw through the browser's streams.
-async fn transform(bytes: &[u8], compress: bool) -> Result<Vec<u8>, ShareError> {
+/// Compresses (`true`) or decompresses with deflate-raw through the browser's streams. The
+/// output is read chunk by chunk and reading stops as soon as it passes `MAX_DOCUMENT_BYTES`, so
+/// a small link that inflates to gigabytes costs no more than that.
+async fn transform(bytes: &[u8], compress: bool) -> Result<Vec<u8>, Unpack> {
     let parts: Array = std::iter::once(JsValue::from(Uint8Array::from(bytes))).collect();
-    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(|_| ShareError::Unsupported)?;
-    let pair = stream_pair(compress).ok_or(ShareError::Unsupported)?;
+    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(|_| Unpack::Unsupported)?;
+    let pair = stream_pair(compress).ok_or(Unpack::Unsupported)?;
     let output = blob.stream().pipe_through(&pair);
-    let response = Response::new_with_opt_readable_stream(Some(&output))
-        .map_err(|_| ShareError::Unsupported)?;
-    let buffer = call(response.array_buffer())
-        .await
-        .map_err(|_| ShareError::Damaged("it could not be unpacked".into()))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    let reader = method(&output, "getReader")
+        .and_then(|get| get.call0(&output).ok())
+        .ok_or(Unpack::Unsupported)?;
+    let read = method(&reader, "read").ok_or(Unpack::Unsupported)?;
+    let mut out = Vec::new();
+    loop {
+        let promise: js_sys::Promise = read
+            .call0(&reader)
+            .ok()
+            .and_then(|p| p.dyn_into().ok())
+            .ok_or(Unpack::Unsupported)?;
+        let chunk = JsFuture::from(promise).await.map_err(|_| Unpack::Broken)?;
+        if Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true)
+        {
+            return Ok(out);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or(Unpack::Broken)?;
+        if out.len() + value.length() as usize > MAX_DOCUMENT_BYTES {
+            if let Some(cancel) = method(&reader, "cancel") {
+                let _ = cancel.call0(&reader);
+            }
+            return Err(Unpack::TooLarge);
+        }
+        out.extend(value.to_vec());
+    }
+}
+
+/// Why compressing or decompressing stopped.
+enum Unpack {
+    /// The browser lacks the streams.
+    Unsupported,
+    /// The data is not deflate-raw (cut off or changed).
+    Broken,
+    /// The output passed `MAX_DOCUMENT_BYTES`.
+    TooLarge,
+}
+
+/// A method of a JavaScript object, by name.
+fn method(object: &JsValue, name: &str) -> Option<js_sys::Function> {
+    Reflect::get(object, &name.into()).ok()?.dyn_into().ok()
 }
 
 /// A CompressionStream or DecompressionStream for deflate-raw. (web-sys only binds these behind

@@ -123,12 +123,13 @@ fn StorageNotices() -> impl IntoView {
             let failed = state.failed.get();
             (!failed.is_empty()).then(|| {
                 let titles = failed.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+                let text = format!(
+                    "Not saved: {}. Your changes to {titles} are still here in this tab; saving is tried again with your next change, when you come back to this tab, and with “Try again”. What was saved before is intact. Export your plans to keep them safe.",
+                    state.save_problem.get()
+                );
                 view! {
                     <div class="banner banner-error" role="alert">
-                        <p>
-                            <strong>{format!("Not saved: {titles}.")}</strong>
-                            {format!(" {}. Your changes are still here in this tab and are tried again with your next change; what was saved before is intact. Export your plans to keep them safe.", state.save_problem.get())}
-                        </p>
+                        <p>{text}</p>
                         <div class="form-actions">
                             <button type="button" class="button small" on:click=move |_| state.flush()>"Try again"</button>
                             <button type="button" class="button small" on:click=move |_| {

@@ -128,8 +128,8 @@ pub fn PreviewPage(id: String) -> impl IntoView {
                     <p class="summary">{format!("Times are in {}.", full.time_zone)}</p>
                     <div class="preview-tools no-print">
                         {person_filter(&plan, person)}
-                        <ShareTools plan=plan.clone()/>
-                        <CalendarTools plan=plan.clone()/>
+                        <ShareTools plan=plan.clone() person=person/>
+                        <CalendarTools plan=plan.clone() person=person/>
                         <p><a class="button" href=cards>"Print day cards"</a></p>
                     </div>
                     {move || preview_days(&shown())}
@@ -140,36 +140,51 @@ pub fn PreviewPage(id: String) -> impl IntoView {
     }
 }
 
-/// "Copy share link", with an optional passphrase.
+/// "Copy share link": protected by a generated passphrase unless a plain link is chosen, for
+/// everyone or for the partner the preview shows.
 #[component]
-fn ShareTools(plan: Plan) -> impl IntoView {
-    let passphrase = RwSignal::new(String::new());
+fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
+    let protected = RwSignal::new(true);
+    let passphrase = RwSignal::new(share::new_passphrase().unwrap_or_default());
     let link = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     let plan = StoredValue::new(plan);
+    let names = plan.with_value(|p| p.participants.clone());
+    let whom = move || match person.get() {
+        Some(p) => format!(
+            "for {} only: their sessions and the joint ones",
+            p.name(&names)
+        ),
+        None => "for everyone".to_string(),
+    };
     let make = move |_| {
         status.set("Making the link…".into());
         link.set(None);
-        let secret = passphrase.get_untracked();
+        let protection = if protected.get_untracked() {
+            share::Protection::Passphrase(passphrase.get_untracked())
+        } else {
+            share::Protection::Plain
+        };
+        let person = person.get_untracked();
         spawn_local(async move {
             let plan = plan.get_value();
-            match share::make_fragment(&plan, Some(secret.as_str())).await {
+            match share::make_fragment(&plan, person, &protection).await {
                 Err(problem) => status.set(problem.to_string()),
                 Ok(fragment) => {
                     let url = format!("{}{fragment}", browser::page_address());
                     let copied = browser::copy_text(&url).await.is_ok();
-                    status.set(match (copied, secret.is_empty()) {
-                        (true, true) => {
-                            "Link copied. Anyone with the link can see this schedule.".into()
+                    let what = match protection {
+                        share::Protection::Plain => {
+                            "Anyone who sees the link can read this schedule."
                         }
-                        (true, false) => {
-                            "Link copied. Send the passphrase separately, for example by phone."
-                                .into()
+                        share::Protection::Passphrase(_) => {
+                            "Tell the couple the passphrase separately, for example by phone."
                         }
-                        (false, _) => {
-                            "Copy the link below by hand; this browser did not allow copying."
-                                .into()
-                        }
+                    };
+                    status.set(if copied {
+                        format!("Link copied. {what}")
+                    } else {
+                        format!("Copy the link below by hand; this browser did not allow copying. {what}")
                     });
                     link.set(Some(url));
                 }
@@ -180,12 +195,40 @@ fn ShareTools(plan: Plan) -> impl IntoView {
         <details class="panel">
             <summary>"Share link"</summary>
             <p class="hint">"The link itself carries this schedule and nothing from your clinical records. Nothing is uploaded anywhere."</p>
-            <div class="field">
-                <label for="share-passphrase">"Passphrase (optional)"</label>
-                <input id="share-passphrase" type="password" autocomplete="new-password" aria-describedby="share-passphrase-hint"
-                    prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                <p class="hint" id="share-passphrase-hint">"With a passphrase the schedule is encrypted; the couple needs both the link and the passphrase."</p>
-            </div>
+            <p class="hint">{move || format!("The link is made {}.", whom())}</p>
+            <fieldset class="choices">
+                <legend>"Protection"</legend>
+                <div class="field check">
+                    <input id="share-protected" type="radio" name="share-protection"
+                        prop:checked=move || protected.get() on:change=move |_| protected.set(true)/>
+                    <label for="share-protected">"Protected with a passphrase (recommended)"</label>
+                </div>
+                <div class="field check">
+                    <input id="share-plain" type="radio" name="share-protection"
+                        prop:checked=move || !protected.get() on:change=move |_| protected.set(false)/>
+                    <label for="share-plain">"Plain link"</label>
+                </div>
+            </fieldset>
+            {move || if protected.get() {
+                view! {
+                    <div class="field">
+                        <label for="share-passphrase">"Passphrase"</label>
+                        <input id="share-passphrase" type="text" autocomplete="off" autocapitalize="none" spellcheck="false"
+                            data-lpignore="true" data-1p-ignore="true" aria-describedby="share-passphrase-hint"
+                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                        <p class="hint" id="share-passphrase-hint">"The schedule is encrypted with it. Tell the couple separately, for example by phone; it is not kept anywhere."</p>
+                        <button type="button" class="button small quiet" on:click=move |_| {
+                            if let Ok(words) = share::new_passphrase() {
+                                passphrase.set(words);
+                            }
+                        }>"New passphrase"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="hint warning-line">"Anyone who sees a plain link (in a chat, an email, a browser's history) can read this schedule."</p>
+                }.into_any()
+            }}
             <button type="button" class="button" on:click=make>"Copy share link"</button>
             <p role="status" class="edit-status">{move || status.get()}</p>
             {move || link.get().map(|url| view! {
@@ -200,7 +243,7 @@ fn ShareTools(plan: Plan) -> impl IntoView {
 
 /// Calendar files: the whole plan, and one per partner.
 #[component]
-fn CalendarTools(plan: Plan) -> impl IntoView {
+fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
     let full_titles = RwSignal::new(false);
     let fasting_alarm = RwSignal::new(true);
     let leave = RwSignal::new("60".to_string());
@@ -284,11 +327,25 @@ fn CalendarTools(plan: Plan) -> impl IntoView {
                 <input id="ics-leave" type="number" min=LEAVE_REMINDER.min.to_string() max=LEAVE_REMINDER.max.to_string() inputmode="numeric"
                     prop:value=move || leave.get() on:input=move |ev| leave.set(event_target_value(&ev))/>
             </div>
+            // "Show: only Alex" applies here too: then only Alex's calendar is offered.
             <div class="form-actions">
-                <button type="button" class="button" on:click=move |_| export(None)>"Calendar for everyone"</button>
-                {people.into_iter().map(|(person, name)| view! {
-                    <button type="button" class="button" on:click=move |_| export(Some(person))>{format!("Calendar for {name}")}</button>
-                }).collect_view()}
+                {move || {
+                    let shown = person.get();
+                    let everyone = shown.is_none().then(|| view! {
+                        <button type="button" class="button" on:click=move |_| export(None)>"Calendar for everyone"</button>
+                    });
+                    let each = people
+                        .iter()
+                        .filter(|(p, _)| shown.is_none_or(|s| s == *p))
+                        .map(|(p, name)| {
+                            let p = *p;
+                            view! {
+                                <button type="button" class="button" on:click=move |_| export(Some(p))>{format!("Calendar for {name}")}</button>
+                            }
+                        })
+                        .collect_view();
+                    view! { {everyone} {each} }
+                }}
             </div>
             <p role="status" class="edit-status">{move || status.get()}</p>
         </details>

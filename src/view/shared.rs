@@ -38,7 +38,7 @@ pub fn SharedPlan(fragment: String) -> impl IntoView {
             });
         });
     };
-    match fragment.with_value(|f| share::inspect(f)) {
+    match fragment.with_value(|f| share::needs_passphrase(f)) {
         Ok(true) => opening.set(Opening::AskPassphrase(None)),
         Ok(false) => open(None),
         Err(problem) => opening.set(Opening::Failed(problem.to_string())),
@@ -73,7 +73,7 @@ pub fn SharedPlan(fragment: String) -> impl IntoView {
                 <form class="plan-form" novalidate on:submit=on_unlock>
                     <div class="field">
                         <label for="unlock-passphrase">"Passphrase"</label>
-                        <input id="unlock-passphrase" type="password" autocomplete="off"
+                        <input id="unlock-passphrase" type="text" autocomplete="off" autocapitalize="none" spellcheck="false" data-lpignore="true" data-1p-ignore="true"
                             prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                     </div>
                     <button type="submit" class="button primary">"Open"</button>

@@ -57,10 +57,21 @@ test('share links open in an empty browser, with and without a passphrase; damag
   await clinicalPlan(page);
   await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
   await page.locator('summary', { hasText: 'Share link' }).click();
+  // A new link is protected by default, with a generated passphrase of four common words.
+  await expect(page.getByLabel('Protected with a passphrase (recommended)')).toBeChecked();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toHaveValue(/^[a-z]+ [a-z]+ [a-z]+ [a-z]+$/);
+  await expect(page.getByLabel('Passphrase', { exact: true })).toHaveAttribute('autocomplete', 'off');
+  await expect(page.getByLabel('Passphrase', { exact: true })).toHaveAttribute('type', 'text');
   const makeLink = async (passphrase) => {
-    await page.getByLabel('Passphrase (optional)').fill(passphrase);
+    if (passphrase) {
+      await page.getByLabel('Protected with a passphrase (recommended)').check();
+      await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    } else {
+      await page.getByLabel('Plain link').check();
+      await expect(page.getByText('Anyone who sees a plain link')).toBeVisible();
+    }
     await page.getByRole('button', { name: 'Copy share link' }).click();
-    await expect(page.getByLabel('The link')).toHaveValue(passphrase ? /#\/share\/e\./ : /#\/share\/p\./);
+    await expect(page.getByLabel('The link')).toHaveValue(passphrase ? /#\/share\/e600k\./ : /#\/share\/p\./);
     return page.getByLabel('The link').inputValue();
   };
   const plain = await makeLink('');
@@ -91,7 +102,7 @@ test('share links open in an empty browser, with and without a passphrase; damag
 
   // With a passphrase: asked for, a wrong one refused, the right one opens.
   const locked = await makeLink('correct horse battery');
-  expect(locked).toContain('#/share/e.');
+  expect(locked).toContain('#/share/e600k.');
   {
     const { context, other } = await fresh();
     await other.goto(locked);
@@ -128,6 +139,19 @@ test('share links open in an empty browser, with and without a passphrase; damag
     await expect(other.getByRole('alert')).toContainText('changed or cut off');
     await context.close();
   }
+
+  // "Show: only Sam" applies to the link: it carries Sam's sessions and the joint ones only.
+  await page.getByLabel('Show').selectOption('partner_b');
+  await expect(page.getByText('The link is made for Sam only')).toBeVisible();
+  const samOnly = await makeLink('');
+  {
+    const { context, other } = await fresh();
+    await other.goto(samOnly);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    await expect(other.getByText('Individual session with Sam')).toHaveCount(1);
+    await expect(other.getByText('Individual session with Alex')).toHaveCount(0);
+    await context.close();
+  }
 });
 
 test('calendar files: UTC times from the plan zone, neutral titles, alarms, one file per partner', async ({ page }) => {
@@ -158,7 +182,13 @@ test('calendar files: UTC times from the plan zone, neutral titles, alarms, one 
   expect(alex).not.toContain('Individual session with Sam');
   await page.getByLabel(/Full session titles/).check();
   expect(await save('Calendar for everyone')).toContain('SUMMARY:KAP dosing session');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(/events\.$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Check your downloads for' })).toContainText(/events\.$/);
+  // "Show: only Sam" applies to the calendar too: only Sam's calendar is offered.
+  await page.getByLabel('Show').selectOption('partner_b');
+  await expect(page.getByRole('button', { name: 'Calendar for everyone' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Calendar for Alex' })).toHaveCount(0);
+  const sam = await save('Calendar for Sam');
+  expect(sam).not.toContain('Individual session with Alex');
 });
 
 test('day cards print one page per person per day, with no clinician notes', async ({ page }) => {
