@@ -120,6 +120,11 @@ fn edits_that_would_break_a_limit_are_refused_naming_the_field() {
             "notes to 10000 characters",
         ),
         (
+            "an empty title",
+            Edit::Rename("   ".into()),
+            "The plan's title is empty.",
+        ),
+        (
             "an eighth day",
             Edit::AddDay,
             "An intensive lasts 1 to 7 days",

@@ -39,7 +39,12 @@ impl Problems {
     /// A text of at most `max` characters, and not blank when `required`.
     fn text(&mut self, field: &str, what: &str, value: &str, max: usize, required: Required) {
         if required == Required::Yes && value.trim().is_empty() {
-            self.add(field, format!("{what} is empty."));
+            let mut chars = what.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            self.add(
+                field,
+                format!("{}{} is empty.", first.unwrap_or_default(), chars.as_str()),
+            );
         }
         let count = value.chars().count();
         if count > max {
@@ -75,7 +80,7 @@ impl Plan {
         }
         p.text(
             "title",
-            "The plan's title",
+            "the plan's title",
             &self.title,
             TITLE_CHARS,
             Required::Yes,
@@ -87,14 +92,14 @@ impl Plan {
             } => {
                 p.text(
                     "partner_a",
-                    "Partner A's name",
+                    "partner A's name",
                     partner_a,
                     NAME_CHARS,
                     Required::Yes,
                 );
                 p.text(
                     "partner_b",
-                    "Partner B's name",
+                    "partner B's name",
                     partner_b,
                     NAME_CHARS,
                     Required::Yes,
@@ -103,7 +108,7 @@ impl Plan {
             Participants::Individual { client } => {
                 p.text(
                     "client",
-                    "The client's name",
+                    "the client's name",
                     client,
                     NAME_CHARS,
                     Required::Yes,
@@ -158,14 +163,14 @@ impl Plan {
                 }
                 p.text(
                     &field("title"),
-                    "A block's title",
+                    "a block's title",
                     &block.title,
                     TITLE_CHARS,
                     Required::Yes,
                 );
                 p.text(
                     &field("notes"),
-                    "The notes",
+                    "the notes",
                     &block.notes,
                     NOTES_CHARS,
                     Required::No,
@@ -183,7 +188,7 @@ impl Plan {
             p.date("kap.clearance.date", "The clearance date", clearance.date);
             p.text(
                 "kap.clearance.prescriber",
-                "The prescriber's name",
+                "the prescriber's name",
                 &clearance.prescriber,
                 PERSON_TEXT_CHARS,
                 Required::Yes,
@@ -206,7 +211,7 @@ impl Plan {
             }
             p.text(
                 &field("driver"),
-                "The driver's name",
+                "the driver's name",
                 &ride.driver,
                 PERSON_TEXT_CHARS,
                 Required::Yes,

@@ -79,7 +79,7 @@ test('a plan saved under older limits (250-character prescriber, block id 429496
   const other = await context.newPage();
   await other.goto('/');
   await other.locator('input[type=file]').setInputFiles(await download.path());
-  await other.getByRole('button', { name: 'Import' }).click();
+  await other.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(other.getByRole('link', { name: 'Saved under the old limits' })).toBeVisible();
   await context.close();
 });
