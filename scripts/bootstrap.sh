@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs every tool the project needs, at pinned versions, if it is missing.
 # Everything goes into the git-ignored .tools/ and node_modules/ folders, except
-# the wasm32 target (rustup) and Chromium + ChromeDriver (Debian packages).
+# the wasm32 target (rustup) and the browsers with their drivers (Debian packages:
+# Chromium + ChromeDriver, Firefox ESR, WebKitGTK's WebDriver + MiniBrowser, Xvfb).
 # Nothing is downloaded from GitHub: trunk runs offline (see Trunk.toml).
 #
 # Source it to get PATH set up:   . scripts/bootstrap.sh
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS="$ROOT/.tools"
 # cargo-install build products are cached outside the tree so that a fresh clone
@@ -51,13 +53,23 @@ if ! node -e "require('$ROOT/node_modules/binaryen/package.json'); require('$ROO
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
 
-# 5. Chromium and its driver, for wasm-bindgen-test and Playwright.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing chromium and chromium-driver (Debian packages)"
+# 5. Browsers and their drivers, from Debian: Chromium (wasm-bindgen-test and Playwright), and
+#    for the cross-engine smoke suite Firefox ESR and WebKitGTK's WebDriver with its MiniBrowser,
+#    run under Xvfb.
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ] \
+   || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x "$MINIBROWSER" ] || [ ! -x /usr/bin/xvfb-run ]; then
+  say "installing chromium, firefox-esr, webkit2gtk-driver and xvfb (Debian packages)"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
+fi
+
+# 6. geckodriver (Firefox's WebDriver), from crates.io, pinned (about 5 minutes the first time).
+if [ "$("$TOOLS/bin/geckodriver" --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION into .tools"
+  CARGO_TARGET_DIR="$INSTALL_CACHE" cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --root "$TOOLS"
 fi
 
 # Make sure the first wasm-opt on PATH is the good one.

@@ -24,3 +24,6 @@ trunk build --release
 
 echo "== end to end (Playwright, Chromium, against dist/)"
 node tests/e2e/run.mjs
+
+echo "== other engines (WebDriver: Firefox ESR and WebKitGTK, against dist/)"
+node tests/engines/smoke.mjs

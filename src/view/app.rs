@@ -53,9 +53,10 @@ pub fn App() -> impl IntoView {
             <a class="brand" href="#/">"Intensive Planner"</a>
         </header>
         <main id="main">
-            // The couple's page (a share link) shows none of the therapist's storage banners:
+            // The couple's pages (a share link, the preview and the day cards, which the
+            // therapist may show or print for the couple) carry none of the storage banners:
             // they name other plans.
-            <Show when=move || !matches!(route.get(), Route::Share(_))>
+            <Show when=move || !matches!(route.get(), Route::Share(_) | Route::Preview(_) | Route::Cards(_))>
                 <StorageNotices/>
             </Show>
             {move || match route.get() {
@@ -150,7 +151,9 @@ fn StorageNotices() -> impl IntoView {
                             <li>{format!("“{title}”: {}", changes.join(" "))}</li>
                         }).collect_view()}
                     </ul>
-                    <button type="button" class="button small quiet" on:click=move |_| state.mended.set(Vec::new())>"Dismiss"</button>
+                    <div class="form-actions">
+                        <button type="button" class="button small" on:click=move |_| state.mended.set(Vec::new())>"Dismiss"</button>
+                    </div>
                 </div>
             })
         }}
