@@ -28,7 +28,7 @@ pub const WORDS: [&str; 512] = [
     "garlic", "gate", "gecko", "gem", "giraffe", "glass", "glove", "goat", "gold", "goose",
     "grape", "grass", "gravel", "guitar", "gull", "hammer", "hammock", "harbor", "harp", "hat",
     "hawk", "hazel", "heart", "hedge", "hen", "heron", "hill", "hive", "honey", "hoop", "horse",
-    "hotel", "house", "igloo", "iris", "island", "ivory", "ivy", "jacket", "jam", "jar", "jasmine",
+    "hotel", "house", "inlet", "iris", "island", "ivory", "ivy", "jacket", "jam", "jar", "jasmine",
     "jelly", "jewel", "juice", "kayak", "kettle", "key", "kite", "kitten", "koala", "ladder",
     "lake", "lamb", "lamp", "lantern", "lark", "lava", "lawn", "leaf", "lemon", "lens", "letter",
     "lily", "lime", "linen", "lion", "llama", "lobster", "locket", "lotus", "lunch", "magnet",
