@@ -40,6 +40,68 @@ pub const PLAN_TEXT_BYTES: usize = 1_000_000;
 /// Sober monitors recorded for a dosing.
 pub const MAX_MONITORS: u16 = 9;
 
+/// Every text a plan holds: its limit, whether it may be blank, and how messages name it. The
+/// checker of a valid plan and the reader of older files both speak of a text through this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    PlanTitle,
+    PartnerA,
+    PartnerB,
+    Client,
+    BlockTitle,
+    Notes,
+    Prescriber,
+    Driver,
+}
+
+/// Whether a text may be left blank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    Allowed,
+    Refused,
+}
+
+impl Text {
+    pub fn max_chars(self) -> usize {
+        match self {
+            Text::PlanTitle | Text::BlockTitle => TITLE_CHARS,
+            Text::PartnerA | Text::PartnerB | Text::Client => NAME_CHARS,
+            Text::Notes => NOTES_CHARS,
+            Text::Prescriber | Text::Driver => PERSON_TEXT_CHARS,
+        }
+    }
+
+    pub fn blank(self) -> Blank {
+        match self {
+            Text::Notes => Blank::Allowed,
+            _ => Blank::Refused,
+        }
+    }
+
+    /// How a message names it, mid-sentence ("the prescriber's name").
+    pub fn what(self) -> &'static str {
+        match self {
+            Text::PlanTitle => "the plan's title",
+            Text::PartnerA => "partner A's name",
+            Text::PartnerB => "partner B's name",
+            Text::Client => "the client's name",
+            Text::BlockTitle => "a block's title",
+            Text::Notes => "the notes",
+            Text::Prescriber => "the prescriber's name",
+            Text::Driver => "the driver's name",
+        }
+    }
+}
+
+/// A text with its first letter in upper case, to start a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// An inclusive range of whole numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Range {

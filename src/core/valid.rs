@@ -3,9 +3,9 @@
 //! links (through `shell::format`). A valid plan always encodes to a document the reader accepts.
 
 use super::limits::{
-    json_text_bytes, plausible_plan_id, plausible_time_zone, Setting, EARLIEST_YEAR, LATEST_YEAR,
-    MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS, NAME_CHARS, NOTES_CHARS,
-    PERSON_TEXT_CHARS, PLAN_TEXT_BYTES, TITLE_CHARS,
+    capitalised, json_text_bytes, plausible_plan_id, plausible_time_zone, Blank, Setting, Text,
+    EARLIEST_YEAR, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS,
+    PLAN_TEXT_BYTES,
 };
 use super::model::{Participants, Plan};
 use chrono::{Datelike, NaiveDate};
@@ -36,15 +36,11 @@ impl Problems {
         });
     }
 
-    /// A text of at most `max` characters, and not blank when `required`.
-    fn text(&mut self, field: &str, what: &str, value: &str, max: usize, required: Required) {
-        if required == Required::Yes && value.trim().is_empty() {
-            let mut chars = what.chars();
-            let first = chars.next().map(|c| c.to_uppercase().to_string());
-            self.add(
-                field,
-                format!("{}{} is empty.", first.unwrap_or_default(), chars.as_str()),
-            );
+    /// A text within its limit, and not blank unless it may be.
+    fn text(&mut self, field: &str, text: Text, value: &str) {
+        let (what, max) = (text.what(), text.max_chars());
+        if text.blank() == Blank::Refused && value.trim().is_empty() {
+            self.add(field, format!("{} is empty.", capitalised(what)));
         }
         let count = value.chars().count();
         if count > max {
@@ -65,12 +61,6 @@ impl Problems {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Required {
-    Yes,
-    No,
-}
-
 impl Plan {
     /// Every way this plan breaks the limits, or `Ok` when it is valid.
     pub fn validate(&self) -> Result<(), Vec<Invalid>> {
@@ -78,41 +68,17 @@ impl Plan {
         if !plausible_plan_id(&self.id) {
             p.add("id", "The plan id is not valid.");
         }
-        p.text(
-            "title",
-            "the plan's title",
-            &self.title,
-            TITLE_CHARS,
-            Required::Yes,
-        );
+        p.text("title", Text::PlanTitle, &self.title);
         match &self.participants {
             Participants::Couple {
                 partner_a,
                 partner_b,
             } => {
-                p.text(
-                    "partner_a",
-                    "partner A's name",
-                    partner_a,
-                    NAME_CHARS,
-                    Required::Yes,
-                );
-                p.text(
-                    "partner_b",
-                    "partner B's name",
-                    partner_b,
-                    NAME_CHARS,
-                    Required::Yes,
-                );
+                p.text("partner_a", Text::PartnerA, partner_a);
+                p.text("partner_b", Text::PartnerB, partner_b);
             }
             Participants::Individual { client } => {
-                p.text(
-                    "client",
-                    "the client's name",
-                    client,
-                    NAME_CHARS,
-                    Required::Yes,
-                );
+                p.text("client", Text::Client, client);
             }
         }
         p.date("start_date", "The first day", self.start_date);
@@ -161,20 +127,8 @@ impl Plan {
                 if block.end <= block.start {
                     p.add(field("end"), "A block must end after it starts.");
                 }
-                p.text(
-                    &field("title"),
-                    "a block's title",
-                    &block.title,
-                    TITLE_CHARS,
-                    Required::Yes,
-                );
-                p.text(
-                    &field("notes"),
-                    "the notes",
-                    &block.notes,
-                    NOTES_CHARS,
-                    Required::No,
-                );
+                p.text(&field("title"), Text::BlockTitle, &block.title);
+                p.text(&field("notes"), Text::Notes, &block.notes);
                 if !block.attendees.fits(&self.participants) {
                     p.add(
                         field("attendees"),
@@ -188,10 +142,8 @@ impl Plan {
             p.date("kap.clearance.date", "The clearance date", clearance.date);
             p.text(
                 "kap.clearance.prescriber",
-                "the prescriber's name",
+                Text::Prescriber,
                 &clearance.prescriber,
-                PERSON_TEXT_CHARS,
-                Required::Yes,
             );
         }
         let people = self.participants.people();
@@ -209,13 +161,7 @@ impl Plan {
                     "A ride home is recorded for someone who is not in this plan.",
                 );
             }
-            p.text(
-                &field("driver"),
-                "the driver's name",
-                &ride.driver,
-                PERSON_TEXT_CHARS,
-                Required::Yes,
-            );
+            p.text(&field("driver"), Text::Driver, &ride.driver);
         }
         if !MONITORS.contains(u16::from(kap.sober_monitors)) {
             p.add(

@@ -8,9 +8,9 @@
 //! additive gets a migration step in `decode_plan`.
 
 use crate::core::limits::{
-    fit, plausible_plan_id, plausible_time_zone, Setting, EARLIEST_YEAR, LATEST_YEAR,
-    MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS, NAME_CHARS, NOTES_CHARS,
-    PERSON_TEXT_CHARS, PLAN_ID_CHARS, TIME_ZONE_CHARS, TITLE_CHARS,
+    capitalised, fit, plausible_plan_id, plausible_time_zone, Setting, Text, EARLIEST_YEAR,
+    LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS, PLAN_ID_CHARS,
+    TIME_ZONE_CHARS, TITLE_CHARS,
 };
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
@@ -298,49 +298,33 @@ struct Reader {
 }
 
 impl Reader {
-    /// Text of any length, cut to `max` characters (and said so).
-    fn text(
-        &mut self,
-        object: &Object,
-        key: &str,
-        what: &str,
-        max: usize,
-    ) -> Result<String, String> {
+    /// A text of any length, cut to its limit (and said so).
+    fn text(&mut self, object: &Object, key: &str, text: Text) -> Result<String, String> {
         let value = field(object, key)?
             .as_str()
             .ok_or_else(|| format!("{key} must be text"))?;
-        let count = value.chars().count();
+        let (count, max) = (value.chars().count(), text.max_chars());
         if count > max {
             self.mended.push(format!(
-                "{what} was {count} characters long and is cut to {max}."
+                "{} was {count} characters long and is cut to {max}.",
+                capitalised(text.what())
             ));
             return Ok(fit(value, max));
         }
         Ok(value.to_string())
     }
 
-    /// Text that may be absent (then empty).
-    fn text_or_empty(
-        &mut self,
-        object: &Object,
-        key: &str,
-        what: &str,
-        max: usize,
-    ) -> Result<String, String> {
+    /// A text that may be absent (then empty).
+    fn text_or_empty(&mut self, object: &Object, key: &str, text: Text) -> Result<String, String> {
         if object.get(key).is_none() {
             return Ok(String::new());
         }
-        self.text(object, key, what, max)
+        self.text(object, key, text)
     }
 
-    fn name(
-        &mut self,
-        object: &Object,
-        key: &str,
-        what: &str,
-        max: usize,
-    ) -> Result<String, String> {
-        let value = self.text(object, key, what, max)?;
+    /// A name: a text that must not be blank (an older file with a blank name was never valid).
+    fn name(&mut self, object: &Object, key: &str, text: Text) -> Result<String, String> {
+        let value = self.text(object, key, text)?;
         if value.trim().is_empty() {
             return Err(format!("{key} is empty"));
         }
@@ -421,11 +405,11 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
     let format = string(v, "format", TITLE_CHARS)?;
     let participants = match format {
         "couples" => Participants::Couple {
-            partner_a: reader.name(v, "partner_a", "Partner A's name", NAME_CHARS)?,
-            partner_b: reader.name(v, "partner_b", "Partner B's name", NAME_CHARS)?,
+            partner_a: reader.name(v, "partner_a", Text::PartnerA)?,
+            partner_b: reader.name(v, "partner_b", Text::PartnerB)?,
         },
         "individual" => Participants::Individual {
-            client: reader.name(v, "client", "The client's name", NAME_CHARS)?,
+            client: reader.name(v, "client", Text::Client)?,
         },
         other => {
             return Err(format!(
@@ -499,7 +483,7 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
                     "block {id} ends at {end}, before it starts ({start})"
                 ));
             }
-            let mut title = reader.text(b, "title", "A block's title", TITLE_CHARS)?;
+            let mut title = reader.text(b, "title", Text::BlockTitle)?;
             if title.trim().is_empty() {
                 reader.mended.push(format!(
                     "A block with no title on day {} is called “{}”.",
@@ -515,7 +499,7 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
                 kind,
                 title,
                 attendees,
-                notes: reader.text_or_empty(b, "notes", "A block's notes", NOTES_CHARS)?,
+                notes: reader.text_or_empty(b, "notes", Text::Notes)?,
                 travel: boolean_or(b, "travel")?,
             });
         }
@@ -523,7 +507,7 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
     }
     Ok(Plan {
         id: id.to_string(),
-        title: reader.name(v, "title", "The plan's title", TITLE_CHARS)?,
+        title: reader.name(v, "title", Text::PlanTitle)?,
         participants,
         start_date,
         day_start,
@@ -599,8 +583,7 @@ fn kap_from(
                 .map_err(|_| "the clearance date is not a date".to_string())?;
             let date = parse_date(date)
                 .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?;
-            let prescriber =
-                reader.text(c, "prescriber", "The prescriber's name", PERSON_TEXT_CHARS)?;
+            let prescriber = reader.text(c, "prescriber", Text::Prescriber)?;
             let year = chrono::Datelike::year(&date);
             if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) || prescriber.trim().is_empty() {
                 // Older versions took any year (Safari's split date field turns 2027 into 0005)
@@ -622,7 +605,7 @@ fn kap_from(
             return Err(format!("a ride is on day {day}, outside the plan"));
         }
         let person = person(r, participants)?;
-        let driver = reader.text(r, "driver", "A driver's name", PERSON_TEXT_CHARS)?;
+        let driver = reader.text(r, "driver", Text::Driver)?;
         if driver.trim().is_empty() {
             reader.mended.push(format!(
                 "An empty driver's name for day {day} was left out."
