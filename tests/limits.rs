@@ -95,7 +95,7 @@ fn edits_that_would_break_a_limit_are_refused_naming_the_field() {
         (
             "a dosing of 10 minutes",
             with_setting(Setting::DosingMinutes, 10),
-            "Dosing lasts (minutes, default 180): enter a whole number from 30 to 720",
+            "Dosing lasts (minutes, default 180): enter a whole number from 120 to 720",
         ),
         (
             "an integration window of 0 hours",
@@ -225,14 +225,14 @@ fn plans_saved_under_older_limits_still_open_and_say_what_was_mended() {
     assert_eq!(prescriber.chars().count(), PERSON_TEXT_CHARS);
     assert!(prescriber.starts_with("Dr. RRR"));
     assert_eq!(plan.kap.rides[0].driver.chars().count(), PERSON_TEXT_CHARS);
-    assert_eq!(plan.settings.dosing_minutes, 30);
+    assert_eq!(plan.settings.dosing_minutes, 120);
     assert_eq!(plan.settings.integration_window_hours, 1);
     let ids: Vec<u32> = plan.blocks().map(|(_, b)| b.id).collect();
     assert_eq!(ids, (1..=9).collect::<Vec<_>>());
     let expected = [
         "prescriber's name was 250 characters long and is cut to 200",
         "driver's name was 250 characters long and is cut to 200",
-        "Dosing lasts (minutes, default 180) was 10, outside 30–720, and is now 30",
+        "Dosing lasts (minutes, default 180) was 10, outside 120–720, and is now 120",
         "Integration within (hours, default 72) was 0, outside 1–336, and is now 1",
         "Block ids above 9999999 were renumbered",
     ];

@@ -345,6 +345,28 @@ fn rules_table() {
             &["no_ride_home", "no_ride_home"],
         ),
         (
+            "both dose and drive each other home",
+            |p| {
+                p.kap.rides[0].driver = "Sam".into();
+                p.kap.rides[1].driver = " alex ".into();
+            },
+            &["driver_not_sober", "driver_not_sober"],
+        ),
+        (
+            "someone down to drive themselves",
+            |p| p.kap.rides[0].driver = "Alex".into(),
+            &["driver_not_sober"],
+        ),
+        (
+            "the partner who does not dose drives",
+            |p| {
+                p.kap.doses = Doses::PartnerB;
+                p.kap.rides.retain(|r| r.person == Person::PartnerB);
+                p.kap.rides[0].driver = "Alex".into();
+            },
+            &[],
+        ),
+        (
             "travel after the dose",
             |p| find(p, BlockKind::KapIntegration, 0).travel = true,
             &["travel_after_dosing"],

@@ -181,7 +181,8 @@ impl Setting {
 
     pub fn range(self) -> Range {
         let (min, max) = match self {
-            Setting::DosingMinutes => (30, 12 * 60),
+            // Observation after a dose lasts at least 2 h (Spravato); about 3 h in office.
+            Setting::DosingMinutes => (120, 12 * 60),
             Setting::IntegrationWindowHours => (1, 14 * 24),
             Setting::FastingHours => (0, 24),
             Setting::DailyLoadMinutes => (60, 24 * 60),

@@ -48,13 +48,14 @@ pub enum Rule {
     ScreeningIncomplete,
     NoClearance,
     NoRideHome,
+    DriverNotSober,
     TravelAfterDosing,
     TooFewMonitors,
     MultipleDosings,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::BlockTimes,
         Rule::OutsideWindow,
         Rule::Overlap,
@@ -74,6 +75,7 @@ impl Rule {
         Rule::ScreeningIncomplete,
         Rule::NoClearance,
         Rule::NoRideHome,
+        Rule::DriverNotSober,
         Rule::TravelAfterDosing,
         Rule::TooFewMonitors,
         Rule::MultipleDosings,
@@ -101,6 +103,7 @@ impl Rule {
             Rule::ScreeningIncomplete => "screening_incomplete",
             Rule::NoClearance => "no_clearance",
             Rule::NoRideHome => "no_ride_home",
+            Rule::DriverNotSober => "driver_not_sober",
             Rule::TravelAfterDosing => "travel_after_dosing",
             Rule::TooFewMonitors => "too_few_monitors",
             Rule::MultipleDosings => "multiple_dosings",
@@ -519,6 +522,44 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
                         day + 1
                     ),
                     blocks: dosings.iter().filter(|(d, _)| *d == day).map(|(_, b)| b.id).collect(),
+                });
+            }
+        }
+        // A ride home needs a sober adult: not someone who doses that day, and not the person
+        // themselves. Names are compared as typed, ignoring case and spaces around them.
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        let dosers = kap.dosers(&plan.participants);
+        for ride in kap
+            .rides
+            .iter()
+            .filter(|r| r.day == day && dosers.contains(&r.person))
+        {
+            let passenger = ride.person.name(&plan.participants);
+            let driver = dosers
+                .iter()
+                .map(|p| p.name(&plan.participants))
+                .find(|name| same(name, &ride.driver));
+            if let Some(driver) = driver {
+                let message = if same(&driver, &passenger) {
+                    format!(
+                        "{passenger} is down to drive themselves home after the dose on day {}. Nobody drives after a dose until the next day, after sleep: name a sober adult.",
+                        day + 1
+                    )
+                } else {
+                    format!(
+                        "{driver} is down to drive {passenger} home on day {}, but {driver} doses that day too. A ride home needs a sober adult who does not dose.",
+                        day + 1
+                    )
+                };
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    rule: Rule::DriverNotSober,
+                    message,
+                    blocks: dosings
+                        .iter()
+                        .filter(|(d, _)| *d == day)
+                        .map(|(_, b)| b.id)
+                        .collect(),
                 });
             }
         }

@@ -165,9 +165,22 @@ test('findings appear and disappear as rules are broken and mended; undo and red
   await page.getByLabel('Who doses').selectOption('partner_a');
   await expect(rides).toHaveCount(1);
   await expect(rides).toContainText('Alex');
+  // A ride home needs a sober adult: Alex cannot drive after the dose, and when both dose,
+  // Sam cannot drive Alex.
+  const sober = findings(page).locator('[data-code="driver_not_sober"]');
+  await page.getByLabel('Who drives Alex home after day 2').fill('alex');
+  await page.getByLabel('Who drives Alex home after day 2').press('Tab');
+  await expect(sober).toHaveCount(1);
+  await expect(sober).toContainText('Alex is down to drive themselves home after the dose on day 2.');
+  await page.getByLabel('Who doses').selectOption('both');
+  await page.getByLabel('Who drives Alex home after day 2').fill('Sam');
+  await page.getByLabel('Who drives Alex home after day 2').press('Tab');
+  await expect(sober).toContainText('Sam is down to drive Alex home on day 2, but Sam doses that day too.');
+  await page.getByLabel('Who doses').selectOption('partner_a');
   await page.getByLabel('Who drives Alex home after day 2').fill('Jordan');
   await page.getByLabel('Who drives Alex home after day 2').press('Tab');
   await expect(rides).toHaveCount(0);
+  await expect(sober).toHaveCount(0);
 
   // A threshold change re-checks at once: only day 1 (with the extra session) is over the
   // default 6 hours; a 1-hour budget is exceeded on every day.

@@ -41,7 +41,7 @@ test('limits: a 250-character prescriber and a move to the year 0202 are refused
   await page.getByRole('button', { name: 'Move the intensive' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'first day' })).toContainText('The first day must fall between the years 2000 and 2100.');
   await page.locator('summary', { hasText: 'Clinical thresholds' }).click();
-  await expect(page.getByLabel('Dosing lasts (minutes, default 180)')).toHaveAttribute('min', '30');
+  await expect(page.getByLabel('Dosing lasts (minutes, default 180)')).toHaveAttribute('min', '120');
   await expect(page.getByLabel('Dosing lasts (minutes, default 180)')).toHaveAttribute('max', '720');
 
   // Nothing was saved, and after a reload the plan is listed and readable.
