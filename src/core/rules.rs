@@ -526,8 +526,9 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
             }
         }
         // A ride home needs a sober adult: not someone who doses that day, and not the person
-        // themselves. Names are compared as typed, ignoring case and spaces around them.
-        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        // themselves. Names are compared as typed, ignoring spaces around them and the case of
+        // ASCII letters (Unicode case tables would cost kilobytes of wasm for a rare miss).
+        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
         let dosers = kap.dosers(&plan.participants);
         for ride in kap
             .rides

@@ -150,9 +150,12 @@ pub fn print() {
 /// Reads a file the user picked, as text, refusing anything over `limit` bytes before reading.
 pub async fn read_file(file: web_sys::File, limit: usize) -> Result<String, String> {
     if file.size() > limit as f64 {
+        // Tenths of a megabyte by integer arithmetic: float formatting costs kilobytes of wasm.
+        let tenths = (file.size() / 100_000.0).round() as u64;
         return Err(format!(
-            "the file is {:.1} MB; a backup is at most {} MB, about what a browser keeps for one site",
-            file.size() / 1e6,
+            "the file is {}.{} MB; a backup is at most {} MB, about what a browser keeps for one site",
+            tenths / 10,
+            tenths % 10,
             limit / 1_000_000
         ));
     }
