@@ -62,6 +62,7 @@ test('share links open in an empty browser, with and without a passphrase; damag
   await expect(page.getByLabel('Passphrase', { exact: true })).toHaveValue(/^[a-z]+ [a-z]+ [a-z]+ [a-z]+$/);
   await expect(page.getByLabel('Passphrase', { exact: true })).toHaveAttribute('autocomplete', 'off');
   await expect(page.getByLabel('Passphrase', { exact: true })).toHaveAttribute('type', 'text');
+  await expectAccessible(page);
   const makeLink = async (passphrase) => {
     if (passphrase) {
       await page.getByLabel('Protected with a passphrase (recommended)').check();
