@@ -345,3 +345,42 @@ fn the_partner_who_does_not_dose_gets_no_fasting_alarm() {
     assert_eq!(alarms(Some(Person::PartnerB)), 1, "Sam doses");
     assert_eq!(alarms(None), 1, "the shared calendar");
 }
+
+/// With the first dosing on day 1 there is no earlier day to carry the advice for the evening
+/// before, so the evening before gets its own: the date, no alcohol, and when to stop eating if
+/// that is that night. Not for a plan dosing later, nor for a partner who does not dose.
+#[test]
+fn a_dosing_on_day_one_has_an_evening_before() {
+    let mut plan = plan(couple(), 3, KapPlacement::AtStart);
+    plan.kap.doses = Doses::PartnerB;
+    let view = preview(&plan);
+    let (date, text) = view.evening_before().expect("an evening before");
+    assert_eq!(date, parse_date("2026-12-03").expect("date"));
+    assert!(text.contains("KAP session at 10:15"), "{text}");
+    assert!(
+        text.contains("No alcohol or cannabis from today."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("stop eating"),
+        "fasting starts the same morning: {text}"
+    );
+    assert_eq!(
+        Preview::evening_heading(date),
+        "The evening before · Thu 3 Dec 2026"
+    );
+
+    plan.settings.fasting_hours = 12;
+    let (_, text) = preview(&plan).evening_before().expect("an evening before");
+    assert!(text.contains("Tonight, stop eating at 22:15."), "{text}");
+
+    assert_eq!(
+        preview(&plan).for_person(Person::PartnerA).evening_before(),
+        None
+    );
+    assert!(preview(&plan)
+        .for_person(Person::PartnerB)
+        .evening_before()
+        .is_some());
+    assert_eq!(preview(&kap_plan()).evening_before(), None, "KAP midway");
+}

@@ -283,6 +283,32 @@ impl Preview {
         ))
     }
 
+    /// When the first dosing is on day 1, the evening before the intensive gets advice of its own
+    /// (there is no earlier day to carry it): its date and the text. `None` otherwise, and for a
+    /// partner who does not dose.
+    pub fn evening_before(&self) -> Option<(NaiveDate, String)> {
+        let first = self.days.first().filter(|d| d.number == 1)?;
+        let dosing = first.dosing.as_ref()?;
+        let (fasting_day, fasting_time) = dosing.fasting_from;
+        let tonight = if fasting_day == 0 {
+            format!(" Tonight, stop eating at {fasting_time}.")
+        } else {
+            String::new()
+        };
+        Some((
+            first.date.pred_opt()?,
+            format!(
+                "Tomorrow your intensive begins, with your KAP session at {}. No alcohol or cannabis from today.{tonight} Sleep well if you can. The notes for day 1 say what to bring and who takes you home.",
+                dosing.dose_at
+            ),
+        ))
+    }
+
+    /// The heading of the evening before: "The evening before · Thu 3 Dec 2026".
+    pub fn evening_heading(date: NaiveDate) -> String {
+        format!("The evening before · {}", display_date(date))
+    }
+
     /// The heading of a day: "Day 2 · Sat 5 Dec 2026".
     pub fn day_heading(day: &PreviewDay) -> String {
         format!("Day {} · {}", day.number, display_date(day.date))

@@ -30,19 +30,27 @@ pub fn DayCards(id: String) -> impl IntoView {
             .flat_map(|person| {
                 let name = person.name(&plan.participants);
                 let mine = full.for_person(*person);
-                mine.days
-                    .iter()
-                    .map(|day| card(&mine, day, &name))
+                let evening = mine
+                    .evening_before()
+                    .map(|(date, text)| evening_card(&mine, date, &text, &name));
+                evening
+                    .into_iter()
+                    .chain(
+                        mine.days
+                            .iter()
+                            .map(|day| card(&mine, day, &name).into_any()),
+                    )
                     .collect::<Vec<_>>()
             })
-            .collect_view();
-        let count = plan.participants.people().len() * plan.days.len();
+            .collect::<Vec<_>>();
+        let count = cards.len();
+        let cards = cards.into_iter().collect_view();
         view! {
             <section class="page cards" aria-labelledby="cards-heading">
                 <div class="no-print">
                     <p class="crumbs"><a href=back.clone()>"← Back to the preview"</a></p>
                     <h1 id="cards-heading" tabindex="-1">"Day cards"</h1>
-                    <p class="lead">{format!("{count} cards, one page each: one per person per day.")}</p>
+                    <p class="lead">{format!("{count} cards, one page each: one per person per day, and the evening before when a dosing opens the intensive.")}</p>
                     <p><button type="button" class="button primary" on:click=|_| browser::print()>"Print day cards"</button></p>
                 </div>
                 {cards}
@@ -50,6 +58,19 @@ pub fn DayCards(id: String) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The card for the evening before an intensive that opens with a dosing.
+fn evening_card(preview: &Preview, date: chrono::NaiveDate, text: &str, name: &str) -> AnyView {
+    view! {
+        <article class="card">
+            <p class="card-for">{format!("{name} · {}", preview.title)}</p>
+            <h2>{Preview::evening_heading(date)}</h2>
+            <p class="eve">{text.to_string()}</p>
+            <p class="card-foot">{format!("Times are in {}.", preview.time_zone)}</p>
+        </article>
+    }
+    .into_any()
 }
 
 fn card(preview: &Preview, day: &crate::core::preview::PreviewDay, name: &str) -> impl IntoView {

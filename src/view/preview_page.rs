@@ -11,13 +11,21 @@ use crate::shell::{browser, share};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The days of a preview, each with its times, what happens, and the dosing-day advice.
+/// The days of a preview, each with its times, what happens, and the dosing-day advice; first
+/// the evening before, when the first dosing is on day 1.
 pub fn preview_days(preview: &Preview) -> impl IntoView {
-    preview
-        .days
-        .iter()
-        .map(|day| preview_day(preview, day))
-        .collect_view()
+    let evening = preview.evening_before().map(|(date, text)| {
+        view! {
+            <section class="preview-day evening" aria-labelledby="preview-evening">
+                <h2 id="preview-evening">{Preview::evening_heading(date)}</h2>
+                <p class="eve">{text}</p>
+            </section>
+        }
+    });
+    view! {
+        {evening}
+        {preview.days.iter().map(|day| preview_day(preview, day)).collect_view()}
+    }
 }
 
 fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {

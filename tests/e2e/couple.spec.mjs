@@ -269,3 +269,18 @@ test('backups: export then import is lossless; conflicts are asked about; a malf
     expect(await storageSnapshot(page), name).toEqual(after);
   }
 });
+
+test('KAP on day 1: the evening before has its own section in the preview and its own day card', async ({ page }) => {
+  await createPlan(page, { kap: 'At the start' });
+  const id = page.url().split('/plan/')[1];
+  await page.goto(`/#/plan/${id}/preview`);
+  const evening = page.getByRole('region', { name: 'The evening before · Thu 3 Dec 2026' });
+  await expect(evening).toContainText('Tomorrow your intensive begins, with your KAP session at 10:15.');
+  await expect(evening).toContainText('No alcohol or cannabis from today.');
+  await expectAccessible(page);
+  await page.goto(`/#/plan/${id}/cards`);
+  // Both dose (the default): each partner gets the evening card and one card per day.
+  await expect(page.locator('.card')).toHaveCount(8);
+  await expect(page.locator('.card h2', { hasText: 'The evening before' })).toHaveCount(2);
+  await expectAccessible(page);
+});
