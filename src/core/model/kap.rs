@@ -1,0 +1,216 @@
+//! Clinician-only KAP records: screening, who doses, clearance, rides home, and where KAP goes.
+
+use super::{Participants, Person};
+use chrono::NaiveDate;
+
+/// A screening question's answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Answer {
+    #[default]
+    Unknown,
+    Yes,
+    No,
+}
+
+impl Answer {
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::Unknown => "unknown",
+            Answer::Yes => "yes",
+            Answer::No => "no",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Answer> {
+        [Answer::Unknown, Answer::Yes, Answer::No]
+            .into_iter()
+            .find(|a| a.code() == code)
+    }
+}
+
+/// Reasons to discuss KAP with the prescriber before dosing (from the domain primer). Never a
+/// diagnosis: a "yes" means "talk to the prescriber first".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contraindication {
+    HighBloodPressure,
+    HeartDisease,
+    Pregnancy,
+    Psychosis,
+    BipolarMania,
+    BrainInjury,
+    Glaucoma,
+    Epilepsy,
+    SubstanceUse,
+    CannotAbstain,
+}
+
+impl Contraindication {
+    pub const ALL: [Contraindication; 10] = [
+        Contraindication::HighBloodPressure,
+        Contraindication::HeartDisease,
+        Contraindication::Pregnancy,
+        Contraindication::Psychosis,
+        Contraindication::BipolarMania,
+        Contraindication::BrainInjury,
+        Contraindication::Glaucoma,
+        Contraindication::Epilepsy,
+        Contraindication::SubstanceUse,
+        Contraindication::CannotAbstain,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Contraindication::HighBloodPressure => "high_blood_pressure",
+            Contraindication::HeartDisease => "heart_disease",
+            Contraindication::Pregnancy => "pregnancy_or_breastfeeding",
+            Contraindication::Psychosis => "psychosis",
+            Contraindication::BipolarMania => "bipolar_mania",
+            Contraindication::BrainInjury => "brain_injury",
+            Contraindication::Glaucoma => "glaucoma",
+            Contraindication::Epilepsy => "epilepsy",
+            Contraindication::SubstanceUse => "substance_use",
+            Contraindication::CannotAbstain => "cannot_abstain_alcohol",
+        }
+    }
+
+    pub fn question(self) -> &'static str {
+        match self {
+            Contraindication::HighBloodPressure => {
+                "Uncontrolled high blood pressure (over 140/90 at the start of a session)"
+            }
+            Contraindication::HeartDisease => "Heart disease",
+            Contraindication::Pregnancy => "Pregnant or breastfeeding",
+            Contraindication::Psychosis => "History of psychosis",
+            Contraindication::BipolarMania => "History of bipolar mania",
+            Contraindication::BrainInjury => {
+                "Recent traumatic brain injury or raised intracranial pressure"
+            }
+            Contraindication::Glaucoma => "Glaucoma",
+            Contraindication::Epilepsy => "Recent epilepsy or seizures",
+            Contraindication::SubstanceUse => "Active substance use",
+            Contraindication::CannotAbstain => "Unable to abstain from alcohol for 24 hours",
+        }
+    }
+}
+
+/// One participant's screening answers, one per contraindication (in `Contraindication::ALL`
+/// order).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Screening(pub [Answer; 10]);
+
+impl Screening {
+    pub fn answer(&self, item: Contraindication) -> Answer {
+        self.0[item as usize]
+    }
+
+    pub fn set(&mut self, item: Contraindication, answer: Answer) {
+        self.0[item as usize] = answer;
+    }
+}
+
+/// Who takes the medicine in a couples plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Doses {
+    PartnerA,
+    PartnerB,
+    #[default]
+    Both,
+}
+
+impl Doses {
+    pub fn code(self) -> &'static str {
+        match self {
+            Doses::PartnerA => "partner_a",
+            Doses::PartnerB => "partner_b",
+            Doses::Both => "both",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Doses> {
+        [Doses::PartnerA, Doses::PartnerB, Doses::Both]
+            .into_iter()
+            .find(|d| d.code() == code)
+    }
+}
+
+/// The prescriber's medical clearance, as recorded by the therapist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clearance {
+    pub date: NaiveDate,
+    pub prescriber: String,
+}
+
+/// Who drives a dosing participant home on a dosing day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ride {
+    /// 0-based day index.
+    pub day: usize,
+    pub person: Person,
+    pub driver: String,
+}
+
+/// Clinician-only KAP records: screening, clearance, who doses, rides home.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KapRecord {
+    /// Couples only; an individual client always doses.
+    pub doses: Doses,
+    /// Partner A's answers, or the client's.
+    pub screening_a: Screening,
+    /// Partner B's answers (couples).
+    pub screening_b: Screening,
+    pub clearance: Option<Clearance>,
+    pub rides: Vec<Ride>,
+    /// Sober monitors present when both partners dose.
+    pub sober_monitors: u8,
+    /// The prescriber explicitly signed off more than one dosing in this intensive.
+    pub multiple_dosings_signed_off: bool,
+}
+
+impl KapRecord {
+    /// The people who take the medicine.
+    pub fn dosers(&self, participants: &Participants) -> Vec<Person> {
+        match participants {
+            Participants::Individual { .. } => vec![Person::Client],
+            Participants::Couple { .. } => match self.doses {
+                Doses::PartnerA => vec![Person::PartnerA],
+                Doses::PartnerB => vec![Person::PartnerB],
+                Doses::Both => vec![Person::PartnerA, Person::PartnerB],
+            },
+        }
+    }
+
+    pub fn screening(&self, person: Person) -> &Screening {
+        match person {
+            Person::PartnerB => &self.screening_b,
+            _ => &self.screening_a,
+        }
+    }
+}
+
+/// Where the KAP session goes in a template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KapPlacement {
+    None,
+    AtStart,
+    Midway,
+}
+
+impl KapPlacement {
+    pub fn code(self) -> &'static str {
+        match self {
+            KapPlacement::None => "none",
+            KapPlacement::AtStart => "start",
+            KapPlacement::Midway => "midway",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<KapPlacement> {
+        [
+            KapPlacement::None,
+            KapPlacement::AtStart,
+            KapPlacement::Midway,
+        ]
+        .into_iter()
+        .find(|p| p.code() == code)
+    }
+}
