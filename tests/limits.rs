@@ -265,6 +265,31 @@ fn plans_saved_under_older_limits_still_open_and_say_what_was_mended() {
     );
 }
 
+/// A block that ends at or before its start was readable before (the checker flagged it); it
+/// still opens, with the shortest length, and the banner says so.
+#[test]
+fn a_block_that_ends_before_it_starts_still_opens() {
+    let text = OLD_LIMITS.replacen("\"end\": \"10:00\"", "\"end\": \"08:30\"", 1);
+    assert_ne!(text, OLD_LIMITS, "the fixture's first block ends at 10:00");
+    let read = read_plan(&text).expect("opens");
+    let first = &read.plan.days[0].blocks[0];
+    assert_eq!((first.start, first.end), (t("09:00"), t("09:05")));
+    assert!(read
+        .mended
+        .iter()
+        .any(|m| m.contains("ran 09:00–08:30") && m.contains("now runs 09:00–09:05")));
+    let late = OLD_LIMITS
+        .replacen("\"start\": \"09:00\"", "\"start\": \"24:00\"", 1)
+        .replacen("\"end\": \"10:00\"", "\"end\": \"23:00\"", 1);
+    let read = read_plan(&late).expect("opens");
+    let moved = read
+        .plan
+        .blocks()
+        .find(|(_, b)| b.end == t("24:00"))
+        .expect("a block at the end of the day");
+    assert_eq!(moved.1.start, t("23:55"));
+}
+
 /// A clearance dated outside the allowed years (Safari's split date field stored 0005) is set
 /// aside on reading, and the sentence keeps its date and prescriber so that it can be recorded
 /// again.

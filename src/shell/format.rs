@@ -9,8 +9,8 @@
 
 use crate::core::limits::{
     capitalised, fit, plausible_plan_id, plausible_time_zone, Setting, Text, EARLIEST_YEAR,
-    LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS, PLAN_ID_CHARS,
-    TIME_ZONE_CHARS, TITLE_CHARS,
+    LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_BLOCK_MINUTES, MIN_DAYS, MONITORS,
+    PLAN_ID_CHARS, TIME_ZONE_CHARS, TITLE_CHARS,
 };
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
@@ -476,11 +476,17 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
             let attendees = Attendees::from_code(attendees)
                 .filter(|a| a.fits(&participants))
                 .ok_or_else(|| format!("attendees \"{}\" do not fit this plan", clip(attendees)))?;
-            let start = time(b, "start")?;
-            let end = time(b, "end")?;
+            let mut start = time(b, "start")?;
+            let mut end = time(b, "end")?;
             if end <= start {
-                return Err(format!(
-                    "block {id} ends at {end}, before it starts ({start})"
+                // Earlier versions read such a block and let the checker flag it; it now gets
+                // the shortest length, so that the plan still opens (and says so).
+                let (was_start, was_end) = (start, end);
+                end = start.plus(MIN_BLOCK_MINUTES).unwrap_or(Time::END_OF_DAY);
+                start = Time::from_minutes(end.minutes() - MIN_BLOCK_MINUTES).unwrap_or(start);
+                reader.mended.push(format!(
+                    "A block on day {} ran {was_start}–{was_end}, ending at or before its start; it now runs {start}–{end}.",
+                    index + 1
                 ));
             }
             let mut title = reader.text(b, "title", Text::BlockTitle)?;
