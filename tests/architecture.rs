@@ -72,7 +72,10 @@ fn every_rule_code_is_documented_and_every_documented_code_exists() {
     use intensive_planner::core::rules::Rule;
     let docs = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
         .expect("docs/rules.md");
-    let documented: Vec<&str> = docs
+    let (rules, _) = docs
+        .split_once(SETTINGS_HEADING)
+        .expect("docs/rules.md has a settings section");
+    let documented: Vec<&str> = rules
         .lines()
         .filter_map(|line| line.strip_prefix("| `"))
         .filter_map(|rest| rest.split('`').next())
@@ -88,6 +91,52 @@ fn every_rule_code_is_documented_and_every_documented_code_exists() {
         assert!(
             Rule::ALL.iter().any(|r| r.code() == *code),
             "docs/rules.md documents {code}, which the checker does not have"
+        );
+    }
+}
+
+const SETTINGS_HEADING: &str = "## Settings and their sources";
+
+/// Docs are code: docs/rules.md lists every setting with the default and range the code has.
+#[test]
+fn every_setting_is_documented_with_its_default_and_range() {
+    use intensive_planner::core::limits::Setting;
+    use intensive_planner::core::model::Settings;
+    let docs = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
+        .expect("docs/rules.md");
+    let (_, settings) = docs
+        .split_once(SETTINGS_HEADING)
+        .expect("docs/rules.md has a settings section");
+    let rows: Vec<Vec<&str>> = settings
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .map(|line| line.split('|').map(str::trim).collect())
+        .collect();
+    assert_eq!(rows.len(), Setting::ALL.len(), "one row per setting");
+    let defaults = Settings::default();
+    for setting in Setting::ALL {
+        let key = format!("`{}`", setting.key());
+        let row = rows
+            .iter()
+            .find(|row| row.get(1) == Some(&key.as_str()))
+            .unwrap_or_else(|| panic!("{key} is not in docs/rules.md's settings"));
+        assert_eq!(row[2], setting.get(&defaults).to_string(), "{key} default");
+        let range = setting.range();
+        let usual = match setting {
+            Setting::IntegrationWindowHours => {
+                intensive_planner::core::limits::USUAL_INTEGRATION_WINDOW_HOURS
+            }
+            _ => range.max,
+        };
+        assert!(
+            row[3].starts_with(&format!("{}–{}", range.min, usual)),
+            "{key} range: {}",
+            row[3]
+        );
+        assert!(
+            row[3].contains(&range.max.to_string()),
+            "{key} range: {}",
+            row[3]
         );
     }
 }

@@ -237,61 +237,6 @@ fn impossible_edits_are_refused_and_change_nothing() {
 }
 
 #[test]
-fn kap_moves_as_a_bundle_and_the_rest_reflows() {
-    let at_start = plan(couple(), 3, KapPlacement::AtStart);
-    let midway = place_kap(&at_start, KapTarget::Midway).expect("midway fits");
-    let dosing_day = |p: &Plan| {
-        p.blocks()
-            .find(|(_, b)| b.kind == BlockKind::KapDosing)
-            .map(|(d, _)| d)
-    };
-    assert_eq!(dosing_day(&midway), Some(1));
-    assert_eq!(overlaps(&midway), 0);
-    let kinds_day2: Vec<_> = midway.days[1]
-        .blocks
-        .iter()
-        .filter(|b| b.kind.is_kap())
-        .map(|b| b.kind)
-        .collect();
-    assert_eq!(
-        kinds_day2,
-        [
-            BlockKind::KapPreparation,
-            BlockKind::VitalsCheck,
-            BlockKind::KapDosing,
-            BlockKind::VitalsCheck,
-            BlockKind::Rest,
-            BlockKind::KapIntegration
-        ]
-    );
-    // Nothing of the bundle is left on day 1, and no non-KAP block was lost.
-    assert!(midway.days[0].blocks.iter().all(|b| !b.kind.is_kap()));
-    let others = |p: &Plan| p.blocks().filter(|(_, b)| !b.kind.is_kap()).count();
-    assert_eq!(others(&midway), others(&at_start));
-
-    // At a chosen day and time.
-    let chosen = place_kap(
-        &midway,
-        KapTarget::At {
-            day: 2,
-            dose_at: t("11:00"),
-        },
-    )
-    .expect("fits");
-    let dosing = chosen
-        .blocks()
-        .find(|(_, b)| b.kind == BlockKind::KapDosing)
-        .map(|(d, b)| (d, b.start));
-    assert_eq!(dosing, Some((2, t("11:00"))));
-    assert_eq!(overlaps(&chosen), 0);
-
-    // None removes every KAP block.
-    let none = place_kap(&chosen, KapTarget::None).expect("none");
-    assert!(none.blocks().all(|(_, b)| !b.kind.is_kap()));
-    assert!(!none.has_kap());
-}
-
-#[test]
 fn undo_and_redo_restore_exact_plans() {
     let mut history = History::default();
     let mut current = plan(client(), 2, KapPlacement::Midway);

@@ -8,13 +8,16 @@ use intensive_planner::core::model::{
     Person, Ride, Settings,
 };
 use intensive_planner::shell::format::{
-    decode_plan, encode_plan, encode_stored, stored_revision, DecodeError, FORMAT_VERSION,
+    decode_plan, encode_plan, encode_stored, read_plan, stored_revision, DecodeError,
+    FORMAT_VERSION,
 };
 
 const V1_FIXTURE: &str = include_str!("fixtures/plan-v1.json");
 const V1_MIGRATED: &str = include_str!("fixtures/plan-v1-migrated.json");
 const V2_FIXTURE: &str = include_str!("fixtures/plan-v2.json");
 const V3_FIXTURE: &str = include_str!("fixtures/plan-v3.json");
+const V3_MIGRATED: &str = include_str!("fixtures/plan-v3-migrated.json");
+const V4_FIXTURE: &str = include_str!("fixtures/plan-v4.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -69,18 +72,65 @@ fn version_1_migrates_exactly() {
     assert_eq!(plan.participants.names(), "Alex & Sam");
     assert_eq!(plan.days.len(), 2);
     assert_eq!(plan.settings, Settings::default());
-    assert_eq!(plan.kap, KapRecord::default());
+    // Version 1 showed "both" for who doses without storing it: it stays both together.
+    assert_eq!(
+        plan.kap,
+        KapRecord {
+            doses: Doses::Together,
+            ..KapRecord::default()
+        }
+    );
     assert!(plan.blocks().all(|(_, b)| !b.travel));
 }
 
-/// Version 2 migrates to exactly the current document: the same plan at revision 0.
+/// Versions 2 and 3 migrate to exactly the current document: the same plan at revision 0, with
+/// the settings version 4 added at their defaults and no follow-up.
 #[test]
-fn version_2_migrates_exactly() {
-    let plan = decode_plan(V2_FIXTURE).expect("the v2 fixture is readable");
-    let written: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
-    let expected: serde_json::Value = serde_json::from_str(V3_FIXTURE).expect("json");
-    assert_eq!(written, expected);
-    assert_eq!(stored_revision(V2_FIXTURE), Some(0));
+fn versions_2_and_3_migrate_exactly() {
+    let expected: serde_json::Value = serde_json::from_str(V3_MIGRATED).expect("json");
+    for (version, fixture) in [(2, V2_FIXTURE), (3, V3_FIXTURE)] {
+        let plan = decode_plan(fixture).expect("the fixture is readable");
+        let written: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
+        assert_eq!(written, expected, "version {version}");
+        assert_eq!(stored_revision(fixture), Some(0));
+    }
+}
+
+/// Nothing stored changes meaning: a stored "both" is both together, and an integration
+/// window over 72 hours that version 3 accepted is kept and marked as chosen on purpose, with a
+/// note saying so.
+#[test]
+fn version_3_meanings_are_kept() {
+    let both = V3_FIXTURE.replacen("\"doses\": \"partner_b\"", "\"doses\": \"both\"", 1);
+    assert_ne!(both, V3_FIXTURE);
+    assert_eq!(
+        decode_plan(&both).expect("readable").kap.doses,
+        Doses::Together
+    );
+    let long = V3_FIXTURE.replacen(
+        "\"integration_window_hours\": 72",
+        "\"integration_window_hours\": 120",
+        1,
+    );
+    assert_ne!(long, V3_FIXTURE);
+    let read = read_plan(&long).expect("readable");
+    assert_eq!(read.plan.settings.integration_window_hours, 120);
+    assert!(read.plan.settings.longer_window_on_purpose);
+    assert!(
+        read.mended.iter().any(|m| m.contains("Longer on purpose")),
+        "{:?}",
+        read.mended
+    );
+    // Version 4 writes the choice, and an unmarked long window reads the same way.
+    let unmarked = V4_FIXTURE.replacen(
+        "\"longer_window_on_purpose\": true",
+        "\"longer_window_on_purpose\": false",
+        1,
+    );
+    assert_ne!(unmarked, V4_FIXTURE);
+    let read = read_plan(&unmarked).expect("readable");
+    assert!(read.plan.settings.longer_window_on_purpose);
+    assert_eq!(read.mended.len(), 1);
 }
 
 /// The stored revision is read from version 3 documents; one that is not a whole number from 0
@@ -110,8 +160,15 @@ fn revisions_are_read_from_the_envelope() {
 
 /// The current version reads and writes back unchanged, KAP records included.
 #[test]
-fn the_v3_fixture_round_trips() {
-    let plan = decode_plan(V3_FIXTURE).expect("the v3 fixture is readable");
+fn the_v4_fixture_round_trips() {
+    let plan = decode_plan(V4_FIXTURE).expect("the v4 fixture is readable");
+    assert_eq!(plan.settings.stagger_minutes, 75);
+    assert_eq!(plan.settings.integration_window_hours, 96);
+    assert!(plan.settings.longer_window_on_purpose);
+    assert_eq!(
+        plan.kap.follow_up.map(|f| (f.start.to_string(), f.minutes)),
+        Some(("10:00".to_string(), 60))
+    );
     assert_eq!(plan.kap.doses, Doses::PartnerB);
     assert_eq!(
         plan.kap.screening_a.answer(Contraindication::Glaucoma),
@@ -130,11 +187,11 @@ fn the_v3_fixture_round_trips() {
         }]
     );
     assert!(plan.days[1].blocks[2].travel);
-    let normalised: serde_json::Value = serde_json::from_str(V3_FIXTURE).expect("json");
+    let normalised: serde_json::Value = serde_json::from_str(V4_FIXTURE).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
     assert_eq!(rewritten, normalised);
     assert_eq!(
-        FORMAT_VERSION, 3,
+        FORMAT_VERSION, 4,
         "a new version needs a fixture and a migration test here"
     );
 }
@@ -175,8 +232,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 4"),
-            |e| *e == DecodeError::Newer(4),
+            with("\"format_version\": 1", "\"format_version\": 5"),
+            |e| *e == DecodeError::Newer(5),
         ),
         (
             "unknown kind",

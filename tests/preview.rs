@@ -5,6 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
+use intensive_planner::core::edit::{apply, Edit};
 use intensive_planner::core::ics::{calendar, CalendarOptions};
 use intensive_planner::core::model::{
     parse_date, BlockKind, Doses, KapPlacement, Person, Plan, Ride, Time,
@@ -14,7 +15,10 @@ use intensive_planner::core::preview::{preview, Preview};
 fn kap_plan() -> Plan {
     let mut plan = plan(couple(), 3, KapPlacement::Midway);
     plan.days[1].blocks[0].notes = "CLINICAL NOTE: anxious about the dose".into();
-    plan.kap.doses = Doses::PartnerB;
+    // Sam doses; Alex supports: the KAP blocks follow (as the records form does it).
+    let mut record = plan.kap.clone();
+    record.doses = Doses::PartnerB;
+    plan = apply(&plan, &Edit::SetKap(record)).expect("who doses");
     plan.kap.rides.push(Ride {
         day: 1,
         person: Person::PartnerB,
@@ -104,12 +108,110 @@ fn each_partner_sees_their_own_blocks_and_the_joint_ones() {
     let titles: Vec<&str> = a.days[0].items.iter().map(|i| i.title.as_str()).collect();
     assert!(titles.contains(&"Individual session with Alex"));
     assert!(!titles.contains(&"Individual session with Sam"));
-    assert!(
-        a.days[1].dosing.is_none(),
-        "Alex does not dose, so no fasting or driving advice"
-    );
     let b = view.for_person(Person::PartnerB);
     assert!(b.days[1].dosing.is_some());
+    assert!(b.advice_heading().starts_with("Your KAP day"));
+}
+
+/// Finding 2: a partner who supports is not told they rest with an eye mask; their preview says
+/// what their role is (present, sober, what to do and not do), without fasting or driving
+/// advice, and the dose they sit through is in their view.
+#[test]
+fn a_supporting_partner_is_told_their_role() {
+    let plan = kap_plan();
+    let dosing = plan
+        .blocks()
+        .find(|(_, b)| b.kind == BlockKind::KapDosing)
+        .map(|(_, b)| b.attendees.code());
+    assert_eq!(
+        dosing,
+        Some("partner_b"),
+        "the dose attends the person who doses"
+    );
+    let alex = preview(&plan).for_person(Person::PartnerA);
+    let day = &alex.days[1];
+    let item = day
+        .items
+        .iter()
+        .find(|i| i.kind == BlockKind::KapDosing)
+        .expect("the supporter sees the dose");
+    assert!(item.about.contains("sober support"), "{}", item.about);
+    assert!(!item.about.contains("eye mask"));
+    assert!(item.who.contains("you support"), "{}", item.who);
+    let advice = alex.dosing_advice(day).join(" ");
+    assert!(advice.contains("you are Sam's support"), "{advice}");
+    assert!(advice.contains("Stay sober"), "{advice}");
+    assert!(
+        advice.contains("Do:") && advice.contains("Don't:"),
+        "{advice}"
+    );
+    assert!(!advice.contains("Stop eating"), "{advice}");
+    assert!(!advice.contains("do not drive"), "{advice}");
+    assert_eq!(
+        alex.advice_heading(),
+        "Your day as Sam's support: please read"
+    );
+    let eve = alex
+        .eve_advice(&alex.days[0])
+        .expect("the evening before the dose");
+    assert!(eve.contains("you are there as their support"), "{eve}");
+    // Sam's own view keeps the dosing advice and no support advice.
+    let sam = preview(&plan).for_person(Person::PartnerB);
+    let advice = sam.dosing_advice(&sam.days[1]).join(" ");
+    assert!(
+        advice.contains("Stop eating") && !advice.contains("support today"),
+        "{advice}"
+    );
+}
+
+/// Finding 1: a driver who doses that day is never shown as the ride home.
+#[test]
+fn a_driver_who_doses_is_not_shown_as_the_ride_home() {
+    let mut plan = plan(couple(), 3, KapPlacement::Midway);
+    plan.kap.doses = Doses::Together;
+    for (person, driver) in [(Person::PartnerA, "Sam"), (Person::PartnerB, " alex ")] {
+        plan.kap.rides.push(Ride {
+            day: 1,
+            person,
+            driver: driver.into(),
+        });
+    }
+    let view = preview(&plan);
+    let advice = view.dosing_advice(&view.days[1]).join(" ");
+    assert!(!advice.contains("takes you home"), "{advice}");
+    assert!(
+        advice.contains("A sober adult who is not taking the medicine"),
+        "{advice}"
+    );
+    assert!(!advice.contains("with your therapist."), "{advice}");
+}
+
+/// Finding 6: a follow-up appointment goes into the preview and the calendar file.
+#[test]
+fn the_follow_up_is_in_the_preview_and_the_calendar() {
+    let mut plan = plan(client(), 2, KapPlacement::Midway);
+    plan.kap.follow_up = Some(intensive_planner::core::model::FollowUp {
+        date: parse_date("2026-12-08").expect("date"),
+        start: t("10:00"),
+        minutes: 60,
+    });
+    let view = preview(&plan);
+    assert_eq!(
+        view.follow_up_line().as_deref(),
+        Some("Follow-up integration · Tue 8 Dec 2026, 10:00–11:00")
+    );
+    let file = calendar("p1", &view, &options(), los_angeles);
+    assert!(
+        file.text.contains("UID:p1-follow-up@intensive-planner"),
+        "{}",
+        file.text
+    );
+    assert!(
+        file.text.contains("DTSTART:20261208T180000Z"),
+        "{}",
+        file.text
+    );
+    assert!(file.text.contains("SUMMARY:Follow-up session"));
 }
 
 /// The plan's zone is UTC−8 in December (America/Los_Angeles).
@@ -356,7 +458,7 @@ fn a_dosing_on_day_one_has_an_evening_before() {
     let view = preview(&plan);
     let (date, text) = view.evening_before().expect("an evening before");
     assert_eq!(date, parse_date("2026-12-03").expect("date"));
-    assert!(text.contains("KAP session at 10:15"), "{text}");
+    assert!(text.contains("KAP session at 10:45"), "{text}");
     assert!(
         text.contains("No alcohol or cannabis from today."),
         "{text}"
@@ -372,7 +474,7 @@ fn a_dosing_on_day_one_has_an_evening_before() {
 
     plan.settings.fasting_hours = 12;
     let (_, text) = preview(&plan).evening_before().expect("an evening before");
-    assert!(text.contains("Tonight, stop eating at 22:15."), "{text}");
+    assert!(text.contains("Tonight, stop eating at 22:45."), "{text}");
 
     assert_eq!(
         preview(&plan).for_person(Person::PartnerA).evening_before(),

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use intensive_planner::core::model::{
-    parse_date, Answer, Block, BlockKind, Clearance, Contraindication, Doses, KapPlacement, Person,
-    Plan, Ride,
+    parse_date, Answer, Block, BlockKind, Clearance, Contraindication, Doses, FollowUp,
+    KapPlacement, Person, Plan, Ride,
 };
 use intensive_planner::core::rules::{check, Severity};
 
@@ -30,6 +30,7 @@ fn base() -> Plan {
         });
     }
     plan.kap.sober_monitors = 1;
+    plan.kap.doses = Doses::Together;
     plan
 }
 
@@ -193,13 +194,14 @@ fn rules_table() {
             &["no_integration_in_window"],
         ),
         (
-            "window of 1 hour",
-            |p| p.settings.integration_window_hours = 1,
+            // The dose ends at 13:15 on day 2; integration opens day 3 at 09:00, 19 h 45 min later.
+            "window of 19 hours",
+            |p| p.settings.integration_window_hours = 19,
             &["no_integration_in_window", "integration_outside_window"],
         ),
         (
-            "window of 2 hours",
-            |p| p.settings.integration_window_hours = 2,
+            "window of 20 hours",
+            |p| p.settings.integration_window_hours = 20,
             &[],
         ),
         (
@@ -230,15 +232,30 @@ fn rules_table() {
                 "no_integration_in_window",
                 "dosing_last_day_nothing_after",
                 "last_day_dosing_without_integration",
+                "no_meal_after_dose",
+                "no_follow_up",
             ],
         ),
         (
-            "dosing on the last day, integration after",
+            "dosing on the last day, integration after, no follow-up",
+            |p| last_day_integration(p),
+            &["no_follow_up"],
+        ),
+        (
+            "dosing on the last day, follow-up within the window",
             |p| {
-                p.days.truncate(2);
-                find(p, BlockKind::KapIntegration, 0).title = "Integration and closing".into();
+                last_day_integration(p);
+                p.kap.follow_up = Some(follow_up("2026-12-08", "10:00"));
             },
             &[],
+        ),
+        (
+            "dosing on the last day, follow-up too late",
+            |p| {
+                last_day_integration(p);
+                p.kap.follow_up = Some(follow_up("2026-12-09", "10:00"));
+            },
+            &["no_follow_up"],
         ),
         // Daily load and breaks.
         (
@@ -367,8 +384,8 @@ fn rules_table() {
             &[],
         ),
         (
-            "travel after the dose",
-            |p| find(p, BlockKind::KapIntegration, 0).travel = true,
+            "lunch out after the dose",
+            |p| find(p, BlockKind::Lunch, 1).travel = true,
             &["travel_after_dosing"],
         ),
         (
@@ -393,7 +410,7 @@ fn rules_table() {
         (
             "two dosings",
             |p| second_dosing(p),
-            &["multiple_dosings", "fasting_start"],
+            &["multiple_dosings", "fasting_start", "no_follow_up"],
         ),
         (
             "two dosings, signed off",
@@ -401,21 +418,16 @@ fn rules_table() {
                 second_dosing(p);
                 p.kap.multiple_dosings_signed_off = true;
             },
-            &["fasting_start"],
+            &["fasting_start", "no_follow_up"],
         ),
         // Integration outside the window, and the last day.
         (
             "integration a day late",
             |p| {
+                // The closing at 16:00 on day 3 becomes a second integration, 26 h 45 min after
+                // the dose; the first, at 09:00, stays within 24 h.
                 p.settings.integration_window_hours = 24;
-                let i = find(p, BlockKind::KapIntegration, 0).clone();
-                p.days[2].blocks.retain(|b| b.end <= t("16:00"));
-                p.days[2].blocks.push(Block {
-                    id: 998,
-                    start: t("16:00"),
-                    end: t("17:00"),
-                    ..i
-                });
+                find(p, BlockKind::Closing, 0).kind = BlockKind::KapIntegration;
             },
             &["integration_outside_window"],
         ),
@@ -430,10 +442,11 @@ fn rules_table() {
             &[
                 "no_integration_in_window",
                 "last_day_dosing_without_integration",
+                "no_follow_up",
             ],
         ),
     ];
-    for (name, edit, expected) in cases {
+    for (name, edit, expected) in cases.iter().chain(NEW_CASES) {
         let mut plan = base();
         edit(&mut plan);
         let mut codes: Vec<&str> = check(&plan).iter().map(|f| f.rule.code()).collect();
@@ -471,12 +484,39 @@ fn findings_name_their_blocks_and_come_errors_first() {
     assert!(findings[1].message.contains("17:30") && findings[1].message.contains("17:00"));
 }
 
-/// Copies day 2's dosing bundle onto day 3 (replacing day 3).
+/// Two days, the dosing on the last, with integration and closing after its meal.
+fn last_day_integration(plan: &mut Plan) {
+    let integration = find(plan, BlockKind::KapIntegration, 0).clone();
+    plan.days.truncate(2);
+    plan.days[1].blocks.push(Block {
+        title: "Integration and closing".into(),
+        start: t("15:15"),
+        end: t("16:45"),
+        ..integration
+    });
+}
+
+/// The base plan starts on Fri 4 Dec 2026; its day-2 dose ends on Sat 5 Dec at 13:15.
+fn follow_up(date: &str, start: &str) -> FollowUp {
+    FollowUp {
+        date: parse_date(date).expect("date"),
+        start: t(start),
+        minutes: 60,
+    }
+}
+
+/// Copies day 2's dosing bundle onto day 3 (replacing day 3), with integration after its meal.
 fn second_dosing(plan: &mut Plan) {
+    let integration = find(plan, BlockKind::KapIntegration, 0).clone();
     let mut day = plan.days[1].clone();
     for (i, block) in day.blocks.iter_mut().enumerate() {
         block.id = 500 + i as u32;
     }
+    day.blocks.push(Block {
+        start: t("15:15"),
+        end: t("16:45"),
+        ..integration
+    });
     plan.days[2] = day;
     for person in [Person::PartnerA, Person::PartnerB] {
         plan.kap.rides.push(Ride {
@@ -485,4 +525,101 @@ fn second_dosing(plan: &mut Plan) {
             driver: "Kim".into(),
         });
     }
+}
+
+/// The rules of the roles-and-placement issue: who doses, monitors, time on site, the dosing
+/// day's own budget, a meal and no sessions after the dose, and the follow-up after a last-day
+/// dosing.
+const NEW_CASES: &[(&str, Edit, &[&str])] = &[
+    (
+        "who doses is not chosen",
+        |p| p.kap.doses = Doses::NotChosen,
+        &["doses_not_chosen"],
+    ),
+    (
+        "staggered, no monitor",
+        |p| {
+            p.kap.doses = Doses::Staggered;
+            p.kap.sober_monitors = 0;
+        },
+        &["too_few_monitors"],
+    ),
+    (
+        "a check-in after the dose",
+        |p| {
+            let b = find(p, BlockKind::KapPreparation, 0).clone();
+            p.days[1].blocks.push(Block {
+                id: 997,
+                kind: BlockKind::CheckIn,
+                title: "Afternoon check-in".into(),
+                start: t("15:15"),
+                end: t("15:45"),
+                ..b
+            });
+        },
+        &["session_after_dose"],
+    ),
+    (
+        "reflection after the dose is fine",
+        |p| {
+            let b = find(p, BlockKind::KapPreparation, 0).clone();
+            p.days[1].blocks.push(Block {
+                id: 997,
+                kind: BlockKind::Reflection,
+                title: "Journal".into(),
+                start: t("15:15"),
+                end: t("15:45"),
+                ..b
+            });
+        },
+        &[],
+    ),
+    (
+        "no meal after the dose",
+        |p| p.days[1].blocks.retain(|b| b.kind != BlockKind::Lunch),
+        &["no_meal_after_dose"],
+    ),
+    (
+        "ten hours on site",
+        |p| {
+            let closing = find(p, BlockKind::Closing, 0);
+            closing.start = t("18:00");
+            closing.end = t("19:00");
+            p.day_end = t("19:00");
+        },
+        &["time_on_site"],
+    ),
+    (
+        "eight hours on site with a 9-hour ceiling",
+        |p| p.settings.time_on_site_minutes = 8 * 60,
+        &[],
+    ),
+    (
+        // Day 1 runs 09:00–16:45; day 2 (the dose) 09:00–15:00; day 3 09:00–16:00.
+        "seven hours 45 on day 1 with a 7-hour ceiling",
+        |p| p.settings.time_on_site_minutes = 7 * 60,
+        &["time_on_site"],
+    ),
+    (
+        "a dosing day over its own budget",
+        |p| p.settings.dosing_day_load_minutes = 45,
+        &["daily_load"],
+    ),
+];
+
+/// Together, too few monitors is an error; staggered, a warning.
+#[test]
+fn too_few_monitors_is_an_error_when_both_dose_together() {
+    let severity = |doses: Doses| {
+        let mut plan = base();
+        plan.kap.doses = doses;
+        plan.kap.sober_monitors = 0;
+        check(&plan)
+            .into_iter()
+            .find(|f| f.rule == intensive_planner::core::rules::Rule::TooFewMonitors)
+            .map(|f| f.severity)
+    };
+    assert_eq!(severity(Doses::Together), Some(Severity::Error));
+    assert_eq!(severity(Doses::Staggered), Some(Severity::Warning));
+    assert_eq!(severity(Doses::PartnerA), None);
 }

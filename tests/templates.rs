@@ -26,16 +26,17 @@ fn couples_three_days_kap_midway_agenda() {
         "d2 10:15-13:15 kap_dosing both",
         "d2 13:15-13:30 vitals_check both",
         "d2 13:30-14:00 rest both",
+        // A dosing day ends with the meal after the rest; no work after the dose.
         "d2 14:00-15:00 lunch both",
-        "d2 15:00-16:30 kap_integration both",
-        "d3 09:00-09:30 check_in both",
-        "d3 09:30-11:00 joint_session both",
-        "d3 11:00-11:15 break both",
-        "d3 11:15-12:30 joint_session both",
-        "d3 12:30-13:30 lunch both",
-        "d3 13:30-15:00 joint_session both",
-        "d3 15:00-15:15 break both",
-        "d3 15:15-16:15 closing both",
+        // The day after the dosing opens with integration.
+        "d3 09:00-10:30 kap_integration both",
+        "d3 10:30-10:45 break both",
+        "d3 10:45-12:15 joint_session both",
+        "d3 12:15-13:15 lunch both",
+        "d3 13:15-14:45 joint_session both",
+        "d3 14:45-15:00 break both",
+        // The closing's hour is kept within the daily budget of 6 h of active work.
+        "d3 15:00-16:00 closing both",
     ];
     assert_eq!(agenda(&plan), expected);
 }
@@ -145,24 +146,45 @@ fn template_contents() {
         "None means no KAP block at all"
     );
 
-    // At the start: preparation and vitals come first on day 1, then dosing, vitals, rest.
+    // At the start: a brief pre-dose check-in with each partner alone, joint preparation and
+    // vitals first on day 1, then dosing, vitals, rest, and a meal.
     let plan = plan_with(couple(), 3, KapPlacement::AtStart);
-    let kinds: Vec<_> = plan.days[0].blocks.iter().map(|b| b.kind).take(5).collect();
+    let kinds: Vec<_> = plan.days[0]
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.attendees.code()))
+        .collect();
     assert_eq!(
         kinds,
         [
-            BlockKind::KapPreparation,
-            BlockKind::VitalsCheck,
-            BlockKind::KapDosing,
-            BlockKind::VitalsCheck,
-            BlockKind::Rest
+            (BlockKind::KapPreparation, "partner_a"),
+            (BlockKind::KapPreparation, "partner_b"),
+            (BlockKind::KapPreparation, "both"),
+            (BlockKind::VitalsCheck, "both"),
+            (BlockKind::KapDosing, "both"),
+            (BlockKind::VitalsCheck, "both"),
+            (BlockKind::Rest, "both"),
+            (BlockKind::Lunch, "both"),
         ]
     );
-    // The first integration is later that day.
-    assert!(plan.days[0]
+    // Day 2 opens with integration, then the joint history before lunch and the individual
+    // sessions after it.
+    let day2: Vec<_> = plan.days[1]
         .blocks
         .iter()
-        .any(|b| b.kind == BlockKind::KapIntegration));
+        .filter(|b| !b.kind.is_pause())
+        .map(|b| (b.kind, b.title.as_str()))
+        .take(4)
+        .collect();
+    assert_eq!(
+        day2,
+        [
+            (BlockKind::KapIntegration, "Integration session"),
+            (BlockKind::JointSession, "Joint history"),
+            (BlockKind::IndividualSession, "Individual session with Alex"),
+            (BlockKind::IndividualSession, "Individual session with Sam"),
+        ]
+    );
 
     // Midway: preparation before the dosing and integration after it, inside the intensive.
     let plan = plan_with(client(), 2, KapPlacement::Midway);
@@ -191,41 +213,57 @@ fn plan_with(
     plan(who, days, kap)
 }
 
-/// When the integration does not fit on the dosing day, it opens the next morning.
+/// The day after a dosing opens with integration, whatever the daily window.
 #[test]
-fn integration_moves_to_next_morning_when_the_day_is_short() {
-    let plan = build(&spec(
-        couple(),
-        3,
-        ("10:00", "16:00"),
-        KapPlacement::AtStart,
-    ))
-    .expect("fits");
-    assert!(!plan.days[0]
-        .blocks
-        .iter()
-        .any(|b| b.kind == BlockKind::KapIntegration));
-    let first = &plan.days[1].blocks[0];
-    assert_eq!(
-        (first.kind, first.start),
-        (BlockKind::KapIntegration, t("10:00"))
-    );
-    assert!(check(&plan).iter().all(|f| f.severity != Severity::Error));
+fn the_day_after_a_dosing_opens_with_integration() {
+    for window in [("09:00", "17:00"), ("08:00", "18:00"), ("08:00", "20:00")] {
+        for kap in [KapPlacement::AtStart, KapPlacement::Midway] {
+            let plan = build(&spec(couple(), 3, window, kap)).expect("fits");
+            let (dosing_day, _) = plan
+                .blocks()
+                .find(|(_, b)| b.kind == BlockKind::KapDosing)
+                .expect("a dosing");
+            assert!(
+                !plan.days[dosing_day]
+                    .blocks
+                    .iter()
+                    .any(|b| b.kind == BlockKind::KapIntegration),
+                "{window:?} {kap:?}: the dosing day ends with the meal"
+            );
+            let first = &plan.days[dosing_day + 1].blocks[0];
+            assert_eq!(
+                (first.kind, first.start),
+                (BlockKind::KapIntegration, t(window.0)),
+                "{window:?} {kap:?}"
+            );
+            assert!(check(&plan).iter().all(|f| f.severity != Severity::Error));
+        }
+    }
 }
 
-/// A 1-day intensive with KAP midway doses at the midpoint of the day.
+/// A 1-day intensive with KAP midway doses as near the middle of the day as the dose, recovery,
+/// a meal and integration after it allow, with therapy before it.
 #[test]
-fn one_day_midway_doses_at_the_midpoint() {
+fn one_day_midway_doses_as_near_the_middle_as_fits() {
     let plan = build(&spec(couple(), 1, ("08:00", "20:00"), KapPlacement::Midway)).expect("fits");
-    let dosing = plan
-        .blocks()
-        .find(|(_, b)| b.kind == BlockKind::KapDosing)
-        .map(|(_, b)| b.start);
-    assert_eq!(dosing, Some(t("14:00")));
+    let agenda = agenda(&plan);
+    let expected_tail = [
+        "d1 12:15-13:15 kap_preparation both",
+        "d1 13:15-13:30 vitals_check both",
+        "d1 13:30-16:30 kap_dosing both",
+        "d1 16:30-16:45 vitals_check both",
+        "d1 16:45-17:15 rest both",
+        "d1 17:15-18:15 lunch both",
+        "d1 18:15-19:45 kap_integration both",
+    ];
+    assert_eq!(agenda[agenda.len() - 7..], expected_tail);
     assert!(plan.days[0]
         .blocks
         .iter()
-        .any(|b| b.kind == BlockKind::JointSession && b.end <= t("14:00")));
+        .any(|b| b.kind == BlockKind::JointSession && b.end <= t("12:15")));
+    let last = plan.days[0].blocks.last().expect("blocks");
+    assert_eq!(last.title, "Integration and closing");
+    assert!(plan.days[0].blocks.iter().any(|b| b.title == "Meal"));
 }
 
 /// Placements that cannot fit say so instead of producing a broken agenda.

@@ -4,11 +4,9 @@
 //! is refused with the message of the field it breaks; nothing is half-applied. Overlaps and
 //! other clinical problems are *allowed*: the checker reports them.
 
+pub use super::kap::{place_kap, KapTarget};
 use super::limits::MIN_BLOCK_MINUTES;
 use super::model::{Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time};
-use super::template::{
-    kap_bundle, midway_day, one_day_dose_time, INTEGRATION, INTEGRATION_TITLE, PREPARATION, VITALS,
-};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -36,19 +34,6 @@ impl BlockDraft {
             travel: block.travel,
         }
     }
-}
-
-/// Where to put the KAP session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KapTarget {
-    None,
-    AtStart,
-    Midway,
-    /// The dosing starts on this day (0-based) at this time.
-    At {
-        day: usize,
-        dose_at: Time,
-    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,7 +158,14 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::PlaceKap(target) => next = place_kap(&next, *target)?,
         Edit::Rename(title) => next.title = title.trim().to_string(),
         Edit::SetSettings(settings) => next.settings = *settings,
-        Edit::SetKap(record) => next.kap = record.clone(),
+        Edit::SetKap(record) => {
+            let doses_changed = record.doses != next.kap.doses;
+            next.kap = record.clone();
+            if doses_changed {
+                // The bundle's shape follows who doses and how: place it again where it is.
+                next = super::kap::replace(&next)?.plan;
+            }
+        }
     }
     for day in &mut next.days {
         sort_day(day);
@@ -185,7 +177,7 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
     Ok(next)
 }
 
-fn sort_day(day: &mut Day) {
+pub(crate) fn sort_day(day: &mut Day) {
     day.blocks.sort_unstable_by_key(|b| (b.start, b.end, b.id));
 }
 
@@ -236,116 +228,6 @@ fn shift_rides(kap: &mut KapRecord, from_day: usize, by: isize) {
             ride.day = ride.day.saturating_add_signed(by);
         }
     }
-}
-
-// KAP placement -------------------------------------------------------------------------------
-
-/// Removes the whole KAP bundle (preparation, vitals checks, dosing, rest, integration) and, unless
-/// the target is `None`, places it again: preparation, vitals, dosing, vitals and rest back to
-/// back, then integration right after on the same day if it fits in the daily window, or first
-/// thing the next day. Other blocks that collide move later, in order, so nothing overlaps.
-pub fn place_kap(plan: &Plan, target: KapTarget) -> Result<Plan, EditError> {
-    let mut next = plan.clone();
-    for day in &mut next.days {
-        day.blocks.retain(|b| !b.kind.is_kap());
-    }
-    let n = next.days.len();
-    let (day, dose_at) = match target {
-        KapTarget::None => return Ok(next),
-        KapTarget::AtStart => (0, next.day_start.plus(PREPARATION + VITALS)),
-        KapTarget::Midway if n == 1 => (0, Some(one_day_dose_time(next.day_start, next.day_end))),
-        KapTarget::Midway => (midway_day(n), next.day_start.plus(PREPARATION + VITALS)),
-        KapTarget::At { day, dose_at } => (day, Some(dose_at)),
-    };
-    if day >= n {
-        return refuse(format!("Day {} is not part of this {n}-day plan.", day + 1));
-    }
-    let too_late = || EditError("The KAP session does not fit before midnight on that day.".into());
-    let dose_at = dose_at.ok_or_else(too_late)?;
-    let who = next.participants.everyone();
-    let mut id = next.next_block_id();
-    let mut make =
-        |kind: BlockKind, title: &str, start: u16, minutes: u16| -> Result<Block, EditError> {
-            let block = Block {
-                id,
-                start: Time::from_minutes(start).ok_or_else(too_late)?,
-                end: Time::from_minutes(start + minutes).ok_or_else(too_late)?,
-                kind,
-                title: title.to_string(),
-                attendees: who,
-                notes: String::new(),
-                travel: false,
-            };
-            id += 1;
-            Ok(block)
-        };
-    let dose = dose_at.minutes();
-    let dosing_minutes = next.settings.dosing_minutes;
-    let prep_start = dose.checked_sub(PREPARATION + VITALS).ok_or_else(|| {
-        EditError("Preparation and vitals need 75 minutes before the dose.".into())
-    })?;
-    let mut bundle = Vec::new();
-    let mut at = prep_start;
-    for (kind, title, minutes) in kap_bundle(dosing_minutes) {
-        bundle.push(make(kind, title, at, minutes)?);
-        at += minutes;
-    }
-    let (integration_day, integration_start) =
-        if at + INTEGRATION <= next.day_end.minutes() || day + 1 == n {
-            (day, at)
-        } else {
-            (day + 1, next.day_start.minutes())
-        };
-    let integration = make(
-        BlockKind::KapIntegration,
-        INTEGRATION_TITLE,
-        integration_start,
-        INTEGRATION,
-    )?;
-
-    let mut fixed_by_day: Vec<(usize, Vec<Block>)> = vec![(day, bundle)];
-    if integration_day == day {
-        fixed_by_day[0].1.push(integration);
-    } else {
-        fixed_by_day.push((integration_day, vec![integration]));
-    }
-    for (index, fixed) in fixed_by_day {
-        let movable = std::mem::take(&mut next.days[index].blocks);
-        let mut placed = fixed;
-        reflow(movable, &mut placed)?;
-        next.days[index].blocks = placed;
-        sort_day(&mut next.days[index]);
-    }
-    Ok(next)
-}
-
-/// Places each movable block at its own time, or later, after whatever it would collide with.
-fn reflow(mut movable: Vec<Block>, placed: &mut Vec<Block>) -> Result<(), EditError> {
-    movable.sort_unstable_by_key(|b| (b.start, b.end, b.id));
-    for mut block in movable {
-        let length = block.minutes();
-        let mut start = block.start.minutes();
-        while let Some(conflict) = placed
-            .iter()
-            .filter(|p| p.start.minutes() < start + length && start < p.end.minutes())
-            .map(|p| p.end.minutes())
-            .max()
-        {
-            start = conflict;
-        }
-        block.start = Time::from_minutes(start).ok_or_else(|| {
-            EditError(
-                "The other sessions do not fit around the KAP session before midnight.".into(),
-            )
-        })?;
-        block.end = Time::from_minutes(start + length).ok_or_else(|| {
-            EditError(
-                "The other sessions do not fit around the KAP session before midnight.".into(),
-            )
-        })?;
-        placed.push(block);
-    }
-    Ok(())
 }
 
 /// Undo and redo: whole plans, so undoing N edits restores exactly the earlier plan.

@@ -3,14 +3,15 @@
 //! - **Times.** Every event is written in UTC (`DTSTART:20261204T170000Z`), converted from the
 //!   plan's local time by the caller's `to_utc` (the browser's Intl knows the plan's IANA zone).
 //!   A UTC time needs no VTIMEZONE, and every calendar shows it at the right local hour.
-//! - **Stable UIDs.** `<plan id>-<block id>@intensive-planner`, so importing again updates events.
+//! - **Stable UIDs.** `<plan id>-<block id>@intensive-planner` (and `<plan id>-follow-up@…` for
+//!   the follow-up appointment), so importing again updates events.
 //! - **Neutral titles** by default: a phone's lock screen shows them, so nothing names the
 //!   medicine ("Session", "Follow-up session", …). Full titles are an option.
 //! - **Alarms.** One at the start of fasting before a dose, and one "time to leave" before the
 //!   first event of each day; both optional.
 
 use super::model::{BlockKind, Person, Time};
-use super::preview::{attends, Preview, PreviewItem};
+use super::preview::{Preview, PreviewItem, FOLLOW_UP_ABOUT};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub fn calendar(
             .items
             .iter()
             .filter(|i| i.kind != BlockKind::Break)
-            .filter(|i| options.person.is_none_or(|p| attends(i.attendees, p)))
+            .filter(|i| preview.shows(i, options.person))
             .collect();
         for (position, item) in items.iter().enumerate() {
             let (Some(start), Some(end)) =
@@ -110,6 +111,35 @@ pub fn calendar(
                 }
             }
             out.push("END:VEVENT");
+        }
+    }
+    if let Some(follow_up) = &preview.follow_up {
+        match (
+            to_utc(follow_up.date, follow_up.start),
+            to_utc(follow_up.date, follow_up.end),
+        ) {
+            (Some(start), Some(end)) => {
+                events += 1;
+                let title = if options.full_titles {
+                    "Follow-up integration"
+                } else {
+                    "Follow-up session"
+                };
+                let description = if options.full_titles {
+                    FOLLOW_UP_ABOUT
+                } else {
+                    "Part of your intensive."
+                };
+                out.push("BEGIN:VEVENT");
+                out.push(&format!("UID:{plan_id}-follow-up@intensive-planner"));
+                out.push(&format!("DTSTAMP:{}", stamp(options.stamp)));
+                out.push(&format!("DTSTART:{}", stamp(start)));
+                out.push(&format!("DTEND:{}", stamp(end)));
+                out.push(&format!("SUMMARY:{title}"));
+                out.push(&format!("DESCRIPTION:{}", escape(description)));
+                out.push("END:VEVENT");
+            }
+            _ => skipped += 1,
         }
     }
     out.push("END:VCALENDAR");

@@ -128,6 +128,17 @@ pub const MONITORS: Range = Range {
     max: MAX_MONITORS,
 };
 
+/// The longest gap between a vitals check and the dosing it belongs to: "right before" and
+/// "right after" the dose. Fixed protocol, not a setting.
+pub const VITALS_GAP_MINUTES: u16 = 15;
+
+/// The usual ceiling of the integration window: longer only when the therapist says so
+/// (`Settings::longer_window_on_purpose`).
+pub const USUAL_INTEGRATION_WINDOW_HOURS: u16 = 72;
+
+/// A follow-up integration appointment's length, in minutes.
+pub const FOLLOW_UP_MINUTES: Range = Range { min: 15, max: 240 };
+
 /// A calendar file's "time to leave" reminder, in minutes before the day's first session.
 pub const LEAVE_REMINDER: Range = Range {
     min: 0,
@@ -143,16 +154,22 @@ pub enum Setting {
     DailyLoadMinutes,
     MaxStretchMinutes,
     MonitorsWhenBothDose,
+    StaggerMinutes,
+    DosingDayLoadMinutes,
+    TimeOnSiteMinutes,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 6] = [
+    pub const ALL: [Setting; 9] = [
         Setting::DosingMinutes,
         Setting::IntegrationWindowHours,
         Setting::FastingHours,
         Setting::DailyLoadMinutes,
+        Setting::DosingDayLoadMinutes,
+        Setting::TimeOnSiteMinutes,
         Setting::MaxStretchMinutes,
         Setting::MonitorsWhenBothDose,
+        Setting::StaggerMinutes,
     ];
 
     /// The key in stored files.
@@ -164,6 +181,9 @@ impl Setting {
             Setting::DailyLoadMinutes => "daily_load_minutes",
             Setting::MaxStretchMinutes => "max_stretch_minutes",
             Setting::MonitorsWhenBothDose => "monitors_when_both_dose",
+            Setting::StaggerMinutes => "stagger_minutes",
+            Setting::DosingDayLoadMinutes => "dosing_day_load_minutes",
+            Setting::TimeOnSiteMinutes => "time_on_site_minutes",
         }
     }
 
@@ -175,7 +195,47 @@ impl Setting {
             Setting::FastingHours => "Fasting before a dose (hours, default 4)",
             Setting::DailyLoadMinutes => "Active therapy a day (minutes, default 360)",
             Setting::MaxStretchMinutes => "Longest stretch without a break (minutes, default 180)",
-            Setting::MonitorsWhenBothDose => "Sober monitors required when both dose (default 1)",
+            Setting::MonitorsWhenBothDose => {
+                "Sober monitors besides the therapist when both dose (default 1)"
+            }
+            Setting::StaggerMinutes => "Staggered dosing: second dose after (minutes, default 90)",
+            Setting::DosingDayLoadMinutes => {
+                "Active therapy on a dosing day (minutes, default 240)"
+            }
+            Setting::TimeOnSiteMinutes => "Time on site a day (minutes, default 540)",
+        }
+    }
+
+    /// Where the default comes from (shown next to the setting and in docs/rules.md).
+    pub fn source(self) -> &'static str {
+        match self {
+            Setting::DosingMinutes => {
+                "About 3 h in office for a lozenge; at least 2 h of observation (Spravato label)."
+            }
+            Setting::IntegrationWindowHours => {
+                "Integration within 24–72 h of a dose, while the mind stays especially open; longer only on purpose."
+            }
+            Setting::FastingHours => {
+                "Protocols range from 1 h to 6 h of food; 4 h sits between the Spravato label (2 h) and infusion clinics (6 h)."
+            }
+            Setting::DailyLoadMinutes => {
+                "Intensive programs cap active work at about 4–6 h a day."
+            }
+            Setting::DosingDayLoadMinutes => {
+                "A dosing day holds the dose, recovery and a meal; little other work (practice default)."
+            }
+            Setting::TimeOnSiteMinutes => {
+                "A 9 h day on site is the practice's ceiling for a draining format."
+            }
+            Setting::MaxStretchMinutes => {
+                "Programs run segments of about 2–3 h with breaks between them."
+            }
+            Setting::MonitorsWhenBothDose => {
+                "When both dose, neither can monitor the other: 1 sober adult besides the therapist."
+            }
+            Setting::StaggerMinutes => {
+                "A lozenge peaks at 30–45 min and fades over 1–2 h; 90 min is past the peak."
+            }
         }
     }
 
@@ -183,11 +243,16 @@ impl Setting {
         let (min, max) = match self {
             // Observation after a dose lasts at least 2 h (Spravato); about 3 h in office.
             Setting::DosingMinutes => (120, 12 * 60),
+            // 72 h is the usual ceiling; up to two weeks only with `longer_window_on_purpose`.
             Setting::IntegrationWindowHours => (1, 14 * 24),
             Setting::FastingHours => (0, 24),
             Setting::DailyLoadMinutes => (60, 24 * 60),
             Setting::MaxStretchMinutes => (30, 24 * 60),
             Setting::MonitorsWhenBothDose => (0, MAX_MONITORS),
+            // After the peak (30–45 min) and before the first dose ends (at least 120 min).
+            Setting::StaggerMinutes => (45, 120),
+            Setting::DosingDayLoadMinutes => (60, 24 * 60),
+            Setting::TimeOnSiteMinutes => (2 * 60, 24 * 60),
         };
         Range { min, max }
     }
@@ -200,6 +265,9 @@ impl Setting {
             Setting::DailyLoadMinutes => settings.daily_load_minutes,
             Setting::MaxStretchMinutes => settings.max_stretch_minutes,
             Setting::MonitorsWhenBothDose => u16::from(settings.monitors_when_both_dose),
+            Setting::StaggerMinutes => settings.stagger_minutes,
+            Setting::DosingDayLoadMinutes => settings.dosing_day_load_minutes,
+            Setting::TimeOnSiteMinutes => settings.time_on_site_minutes,
         }
     }
 
@@ -215,6 +283,9 @@ impl Setting {
             Setting::MonitorsWhenBothDose => {
                 settings.monitors_when_both_dose = u8::try_from(value).unwrap_or(u8::MAX)
             }
+            Setting::StaggerMinutes => settings.stagger_minutes = value,
+            Setting::DosingDayLoadMinutes => settings.dosing_day_load_minutes = value,
+            Setting::TimeOnSiteMinutes => settings.time_on_site_minutes = value,
         }
     }
 }

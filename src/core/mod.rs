@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod edit;
 pub mod form;
 pub mod ics;
+pub mod kap;
 pub mod limits;
 pub mod model;
 pub mod preview;

@@ -4,8 +4,8 @@
 //! clearance and settings are simply not part of a `Preview`.
 
 use super::model::{
-    display_date, moment, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Person, Plan,
-    Settings, Time,
+    display_date, moment, same_name, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Person,
+    Plan, Settings, Time,
 };
 use chrono::NaiveDate;
 
@@ -25,7 +25,36 @@ pub struct Preview {
     pub names: String,
     pub time_zone: String,
     pub days: Vec<PreviewDay>,
+    /// When one partner doses: the partner who supports them.
+    pub supporter: Option<Supporter>,
+    /// Whose view this is (`for_person`), or `None` for everyone.
+    pub viewer: Option<Person>,
+    /// An integration appointment after the intensive.
+    pub follow_up: Option<FollowUpItem>,
 }
+
+/// The partner who is present and sober while the other doses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Supporter {
+    pub person: Person,
+    pub name: String,
+    /// The name of the partner who doses.
+    pub doser: String,
+}
+
+/// The follow-up integration appointment, for the preview and the calendar file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FollowUpItem {
+    pub date: NaiveDate,
+    pub start: Time,
+    pub end: Time,
+}
+
+/// What the follow-up is, for the couple.
+pub const FOLLOW_UP_ABOUT: &str = "An integration session after the intensive, to keep making sense of your KAP session while the mind is still open to change.";
+
+/// What a supporting partner's time during the dose is, for them.
+pub const SUPPORT_ABOUT: &str = "You stay in the room as a calm, sober support while your partner takes the medicine. Your therapist leads; you do not need to do anything but be there.";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PreviewDay {
@@ -89,10 +118,13 @@ pub fn about(kind: BlockKind) -> &'static str {
 /// field added to `Plan`, `Block`, `KapRecord` or `Settings` later stays out until someone adds it
 /// here on purpose (the struct literals below name every field, so the compiler asks).
 ///
-/// With a person, only what concerns them travels: their own and the joint sessions, and their
-/// own ride home.
+/// With a person, only what concerns them travels: their own and the joint sessions (and, for a
+/// supporting partner, the dose they support), and their own ride home.
 pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
-    let concerns = |attendees: Attendees| person.is_none_or(|p| attends(attendees, p));
+    let supporter = plan.kap.supporter(&plan.participants);
+    let concerns = |block: &Block| {
+        person.is_none_or(|p| attends(block.attendees, p) || supports(block.kind, supporter, p))
+    };
     let days = plan
         .days
         .iter()
@@ -100,7 +132,7 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
             blocks: day
                 .blocks
                 .iter()
-                .filter(|b| concerns(b.attendees))
+                .filter(|b| concerns(b))
                 .map(|b| Block {
                     id: b.id,
                     start: b.start,
@@ -130,6 +162,10 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
             daily_load_minutes: defaults.daily_load_minutes,
             max_stretch_minutes: defaults.max_stretch_minutes,
             monitors_when_both_dose: defaults.monitors_when_both_dose,
+            stagger_minutes: defaults.stagger_minutes,
+            dosing_day_load_minutes: defaults.dosing_day_load_minutes,
+            time_on_site_minutes: defaults.time_on_site_minutes,
+            longer_window_on_purpose: defaults.longer_window_on_purpose,
         },
         kap: KapRecord {
             doses: plan.kap.doses,
@@ -145,6 +181,8 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
                 .collect(),
             sober_monitors: 0,
             multiple_dosings_signed_off: false,
+            // The follow-up appointment is the couple's to know (it goes in their calendar).
+            follow_up: plan.kap.follow_up,
         },
         days,
     }
@@ -186,11 +224,13 @@ pub fn preview(plan: &Plan) -> Preview {
                         (from / (24 * 60)) as usize,
                         Time::from_minutes((from % (24 * 60)) as u16).unwrap_or(dose_at),
                     );
-                    let rides = plan
-                        .kap
-                        .dosers(people)
+                    let dosers = plan.kap.dosers(people);
+                    let doser_names: Vec<String> = dosers.iter().map(|p| p.name(people)).collect();
+                    let rides = dosers
                         .into_iter()
                         .map(|person| {
+                            // Only a sober adult takes someone home: a driver who doses is
+                            // not shown as their ride (the checker flags it).
                             let driver = plan
                                 .kap
                                 .rides
@@ -200,7 +240,8 @@ pub fn preview(plan: &Plan) -> Preview {
                                         && r.person == person
                                         && !r.driver.trim().is_empty()
                                 })
-                                .map(|r| r.driver.clone());
+                                .map(|r| r.driver.clone())
+                                .filter(|d| !doser_names.iter().any(|n| same_name(n, d)));
                             (person, person.name(people), driver)
                         })
                         .collect();
@@ -219,12 +260,38 @@ pub fn preview(plan: &Plan) -> Preview {
             }
         })
         .collect();
+    let supporter = plan.kap.supporter(people).map(|person| Supporter {
+        person,
+        name: person.name(people),
+        doser: plan
+            .kap
+            .dosers(people)
+            .first()
+            .map(|d| d.name(people))
+            .unwrap_or_default(),
+    });
+    let follow_up = plan.kap.follow_up.and_then(|f| {
+        Some(FollowUpItem {
+            date: f.date,
+            start: f.start,
+            end: f.start.plus(f.minutes)?,
+        })
+    });
     Preview {
         title: plan.title.clone(),
         names: people.names(),
         time_zone: plan.time_zone.clone(),
         days,
+        supporter,
+        viewer: None,
+        follow_up,
     }
+}
+
+/// Whether a partner who supports sees a block of this kind that they do not attend: the dose
+/// and the rest after it, which they sit through with their partner.
+pub fn supports(kind: BlockKind, supporter: Option<Person>, person: Person) -> bool {
+    supporter == Some(person) && matches!(kind, BlockKind::KapDosing | BlockKind::Rest)
 }
 
 impl Preview {
@@ -241,36 +308,57 @@ impl Preview {
         } else {
             format!("at {fasting_time} on day {fasting_day}")
         };
-        let mut advice = vec![
-            format!(
+        let mut advice = Vec::new();
+        if !dosing.rides.is_empty() {
+            advice.push(format!(
                 "Stop eating {when}, {} hours before your session at {}. Sips of water are fine unless you are told otherwise.",
                 dosing.fasting_hours, dosing.dose_at
-            ),
-            "No alcohol or cannabis for 24 hours before and after, and go easy on coffee.".to_string(),
-            format!("Bring {}.", join_list(&BRING_LIST)),
-        ];
+            ));
+            advice.push(
+                "No alcohol or cannabis for 24 hours before and after, and go easy on coffee."
+                    .to_string(),
+            );
+            advice.push(format!("Bring {}.", join_list(&BRING_LIST)));
+        }
         for (_, who, driver) in &dosing.rides {
             advice.push(match driver {
                 Some(driver) => format!(
                     "{who}: do not drive until the next day, after a night's sleep. {driver} takes you home."
                 ),
                 None => format!(
-                    "{who}: do not drive until the next day, after a night's sleep. Please arrange a ride home with your therapist."
+                    "{who}: do not drive until the next day, after a night's sleep. A sober adult who is not taking the medicine needs to take you home: please arrange one and tell your therapist who it is."
                 ),
             });
         }
-        advice.push(
-            "Integration sessions afterwards help you understand what came up and carry it into daily life; the days right after are when this works best."
-                .to_string(),
-        );
+        if let Some(support) = self
+            .supporter
+            .as_ref()
+            .filter(|s| self.viewer.is_none_or(|v| v == s.person))
+        {
+            advice.extend(support_advice(support, dosing.dose_at));
+        }
+        if !advice.is_empty() {
+            advice.push(
+                "Integration sessions afterwards help you understand what came up and carry it into daily life; the days right after are when this works best."
+                    .to_string(),
+            );
+        }
         advice
     }
 
     /// A reminder for the day before a dosing day (nothing on other days): the dosing is
     /// tomorrow, no alcohol or cannabis from now on, and when to stop eating if that is tonight.
+    /// A supporting partner is told what tomorrow asks of them instead.
     pub fn eve_advice(&self, day: &PreviewDay) -> Option<String> {
         let next = self.days.iter().find(|d| d.number == day.number + 1)?;
         let dosing = next.dosing.as_ref()?;
+        if dosing.rides.is_empty() {
+            let support = self.supporter.as_ref()?;
+            return Some(format!(
+                "Tomorrow {} has their KAP session at {}, and you are there as their support. Please stay sober from today, and rest well.",
+                support.doser, dosing.dose_at
+            ));
+        }
         let (fasting_day, fasting_time) = dosing.fasting_from;
         let tonight = if fasting_day == day.number {
             format!(" Tonight, stop eating at {fasting_time}.")
@@ -288,7 +376,7 @@ impl Preview {
     /// partner who does not dose.
     pub fn evening_before(&self) -> Option<(NaiveDate, String)> {
         let first = self.days.first().filter(|d| d.number == 1)?;
-        let dosing = first.dosing.as_ref()?;
+        let dosing = first.dosing.as_ref().filter(|d| !d.rides.is_empty())?;
         let (fasting_day, fasting_time) = dosing.fasting_from;
         let tonight = if fasting_day == 0 {
             format!(" Tonight, stop eating at {fasting_time}.")
@@ -317,17 +405,58 @@ impl Preview {
     /// Only what one person attends: their own blocks and the joint ones.
     pub fn for_person(&self, person: Person) -> Preview {
         let mut copy = self.clone();
+        copy.viewer = Some(person);
+        let supporter = self.supporter.as_ref().map(|s| s.person);
+        let supporting = supporter == Some(person);
         for day in &mut copy.days {
-            day.items.retain(|item| attends(item.attendees, person));
+            day.items.retain(|item| {
+                attends(item.attendees, person) || supports(item.kind, supporter, person)
+            });
+            for item in &mut day.items {
+                if !attends(item.attendees, person) {
+                    // The dose they sit through with their partner, described for them.
+                    item.about = SUPPORT_ABOUT;
+                    item.who = format!("{} · you support", item.who);
+                }
+            }
             if let Some(dosing) = &mut day.dosing {
                 dosing.rides.retain(|(who, _, _)| *who == person);
             }
-            // The dosing advice (fasting, no driving) is for the people who dose.
-            if day.dosing.as_ref().is_some_and(|d| d.rides.is_empty()) {
+            // The dosing advice (fasting, no driving) is for the people who dose; a supporting
+            // partner gets advice of their own.
+            if day.dosing.as_ref().is_some_and(|d| d.rides.is_empty()) && !supporting {
                 day.dosing = None;
             }
         }
         copy
+    }
+
+    /// The heading over a dosing day's advice: a supporting partner's differs.
+    pub fn advice_heading(&self) -> String {
+        match &self.supporter {
+            Some(s) if self.viewer == Some(s.person) => {
+                format!("Your day as {}'s support: please read", s.doser)
+            }
+            _ => "Your KAP day: please read".to_string(),
+        }
+    }
+
+    /// Whether this item is in the view of this person (or everyone's, with `None`).
+    pub fn shows(&self, item: &PreviewItem, person: Option<Person>) -> bool {
+        let supporter = self.supporter.as_ref().map(|s| s.person);
+        person.is_none_or(|p| attends(item.attendees, p) || supports(item.kind, supporter, p))
+    }
+
+    /// "Follow-up integration · Mon 7 Dec 2026, 10:00–11:00".
+    pub fn follow_up_line(&self) -> Option<String> {
+        self.follow_up.map(|f| {
+            format!(
+                "Follow-up integration · {}, {}–{}",
+                display_date(f.date),
+                f.start,
+                f.end
+            )
+        })
     }
 }
 
@@ -340,6 +469,20 @@ pub fn attends(attendees: Attendees, person: Person) -> bool {
             | (Attendees::PartnerA, Person::PartnerA)
             | (Attendees::PartnerB, Person::PartnerB)
     )
+}
+
+/// What a partner who supports is asked to do and not do on the dosing day.
+fn support_advice(support: &Supporter, dose_at: Time) -> Vec<String> {
+    let (you, partner) = (&support.name, &support.doser);
+    vec![
+        format!(
+            "{you}: you are {partner}'s support today. You do not take the medicine, and you do not need to fast. Be there from the start of the session at {dose_at} until {partner} is alert and steady on their feet."
+        ),
+        "Stay sober: no alcohol or cannabis today, so that you can be fully present.".to_string(),
+        format!(
+            "Do: sit quietly nearby, keep your phone on silent, offer water or a blanket if asked, and tell the therapist if anything worries you. Don't: ask {partner} to talk about the experience yet, or leave without telling the therapist. What came up is for the integration session."
+        ),
+    ]
 }
 
 /// "a, b and c".

@@ -1,9 +1,7 @@
 //! The rule checker: every safety and logistics finding for a plan, at once. It warns; it never
 //! blocks. `docs/rules.md` lists every code.
 
-use super::model::{
-    moment, Answer, Block, BlockId, BlockKind, Contraindication, Doses, Participants, Plan,
-};
+use super::model::{moment, Answer, Block, BlockId, BlockKind, Contraindication, Doses, Plan};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -52,10 +50,15 @@ pub enum Rule {
     TravelAfterDosing,
     TooFewMonitors,
     MultipleDosings,
+    DosesNotChosen,
+    SessionAfterDose,
+    NoMealAfterDose,
+    TimeOnSite,
+    NoFollowUp,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 28] = [
         Rule::BlockTimes,
         Rule::OutsideWindow,
         Rule::Overlap,
@@ -79,6 +82,11 @@ impl Rule {
         Rule::TravelAfterDosing,
         Rule::TooFewMonitors,
         Rule::MultipleDosings,
+        Rule::DosesNotChosen,
+        Rule::SessionAfterDose,
+        Rule::NoMealAfterDose,
+        Rule::TimeOnSite,
+        Rule::NoFollowUp,
     ];
 
     /// The stable code, as in docs/rules.md.
@@ -107,6 +115,11 @@ impl Rule {
             Rule::TravelAfterDosing => "travel_after_dosing",
             Rule::TooFewMonitors => "too_few_monitors",
             Rule::MultipleDosings => "multiple_dosings",
+            Rule::DosesNotChosen => "doses_not_chosen",
+            Rule::SessionAfterDose => "session_after_dose",
+            Rule::NoMealAfterDose => "no_meal_after_dose",
+            Rule::TimeOnSite => "time_on_site",
+            Rule::NoFollowUp => "no_follow_up",
         }
     }
 }
@@ -122,8 +135,7 @@ pub struct Finding {
     pub blocks: Vec<BlockId>,
 }
 
-/// The longest gap allowed between a vitals check and the dosing it belongs to.
-pub const VITALS_GAP_MINUTES: u16 = 15;
+use super::limits::VITALS_GAP_MINUTES;
 
 /// All findings for the plan: errors first, then warnings, then information; within a severity
 /// in the order of the agenda.
@@ -182,6 +194,14 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
     check_load(plan, day, &sorted, findings);
     for (i, first) in sorted.iter().enumerate() {
         for second in sorted[i + 1..].iter().take_while(|b| b.start < first.end) {
+            // Staggered dosing: KAP blocks of different people overlap, with the therapist in
+            // the room with both.
+            let side_by_side = first.kind.is_kap()
+                && second.kind.is_kap()
+                && !first.attendees.shares(second.attendees);
+            if side_by_side {
+                continue;
+            }
             findings.push(Finding {
                 severity: Severity::Error,
                 rule: Rule::Overlap,
@@ -215,7 +235,12 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
         });
     }
 
-    let same_day = &plan.days[index].blocks;
+    // The blocks of the people this dosing concerns (staggered doses run side by side).
+    let same_day: Vec<&Block> = plan.days[index]
+        .blocks
+        .iter()
+        .filter(|b| b.attendees.shares(dosing.attendees))
+        .collect();
     let before = same_day
         .iter()
         .filter(|b| b.id != dosing.id && b.end <= dosing.start)
@@ -286,7 +311,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     // Fasting: counted back from the dose.
     let fasting = u32::from(plan.settings.fasting_hours) * 60;
     let fasting_from = start.saturating_sub(fasting);
-    for (i, meal) in plan.blocks().filter(|(_, b)| b.kind == BlockKind::Lunch) {
+    for (i, meal) in plan.blocks().filter(|(_, b)| b.kind.is_meal()) {
         if moment(i, meal.end) > fasting_from && moment(i, meal.start) < start {
             findings.push(Finding {
                 severity: Severity::Warning,
@@ -325,7 +350,59 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
         blocks: vec![dosing.id],
     });
 
+    for block in same_day.iter().filter(|b| {
+        b.start >= dosing.end
+            && matches!(
+                b.kind,
+                BlockKind::CheckIn | BlockKind::JointSession | BlockKind::IndividualSession
+            )
+    }) {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            rule: Rule::SessionAfterDose,
+            message: format!(
+                "\"{}\" at {} comes after the dose on day {day}. After a dose the rest of the day is for recovery, a meal and integration; move it to another day.",
+                block.title, block.start
+            ),
+            blocks: vec![block.id, dosing.id],
+        });
+    }
+    let fed = plan.days[index]
+        .blocks
+        .iter()
+        .any(|b| b.kind.is_meal() && b.start >= dosing.end);
+    if !fed {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            rule: Rule::NoMealAfterDose,
+            message: format!(
+                "{at} has no meal after it that day. After fasting and a dose, a meal belongs after the rest, before anyone leaves."
+            ),
+            blocks: vec![dosing.id],
+        });
+    }
+
     let last_day = index + 1 == plan.days.len();
+    if last_day {
+        let followed_up = plan.kap.follow_up.is_some_and(|f| {
+            let days = (f.date - plan.start_date).num_days();
+            u32::try_from(days).is_ok_and(|d| {
+                let at = d * 24 * 60 + u32::from(f.start.minutes());
+                at >= end && at <= end + window
+            })
+        });
+        if !followed_up {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                rule: Rule::NoFollowUp,
+                message: format!(
+                    "{at} is on the last day, and no follow-up integration appointment within {} hours after it is recorded. Record one under Screening and logistics: it goes into the couple's preview and calendar.",
+                    plan.settings.integration_window_hours
+                ),
+                blocks: vec![dosing.id],
+            });
+        }
+    }
     let integrated_after = plan.days[index]
         .blocks
         .iter()
@@ -357,17 +434,43 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
 fn check_load(plan: &Plan, day: usize, sorted: &[&Block], findings: &mut Vec<Finding>) {
     let active: Vec<&&Block> = sorted.iter().filter(|b| b.kind.is_active()).collect();
     let load: u32 = active.iter().map(|b| u32::from(b.minutes())).sum();
-    if load > u32::from(plan.settings.daily_load_minutes) {
+    let dosing_day = sorted.iter().any(|b| b.kind == BlockKind::KapDosing);
+    let (budget, whose) = if dosing_day {
+        (
+            plan.settings.dosing_day_load_minutes,
+            "a dosing day's budget",
+        )
+    } else {
+        (plan.settings.daily_load_minutes, "this plan's daily budget")
+    };
+    if load > u32::from(budget) {
         findings.push(Finding {
             severity: Severity::Warning,
             rule: Rule::DailyLoad,
             message: format!(
-                "Day {day} has {} of active sessions; this plan's budget is {}. Intensive work is draining, and many programs cap it at about 4–6 hours a day.",
+                "Day {day} has {} of active sessions; {whose} is {}. Intensive work is draining, and many programs cap it at about 4–6 hours a day, less around a dose.",
                 hours(load),
-                hours(u32::from(plan.settings.daily_load_minutes))
+                hours(u32::from(budget))
             ),
             blocks: active.iter().map(|b| b.id).collect(),
         });
+    }
+    if let (Some(first), Some(last_end)) = (sorted.first(), sorted.iter().map(|b| b.end).max()) {
+        let on_site = u32::from(last_end.minutes() - first.start.minutes());
+        if on_site > u32::from(plan.settings.time_on_site_minutes) {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                rule: Rule::TimeOnSite,
+                message: format!(
+                    "Day {day} runs {} on site, from {} to {}; this plan allows {}. A long day wears everyone out, breaks and all.",
+                    hours(on_site),
+                    first.start,
+                    last_end,
+                    hours(u32::from(plan.settings.time_on_site_minutes))
+                ),
+                blocks: sorted.iter().map(|b| b.id).collect(),
+            });
+        }
     }
     // A stretch runs through active sessions that follow each other with less than 15 minutes
     // between them; breaks, meals, rest, the dosing itself and gaps of 15 minutes end it.
@@ -526,9 +629,8 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
             }
         }
         // A ride home needs a sober adult: not someone who doses that day, and not the person
-        // themselves. Names are compared as typed, ignoring spaces around them and the case of
-        // ASCII letters (Unicode case tables would cost kilobytes of wasm for a rare miss).
-        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        // themselves.
+        let same = crate::core::model::same_name;
         let dosers = kap.dosers(&plan.participants);
         for ride in kap
             .rides
@@ -589,26 +691,56 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
             }
         }
     }
-    let both_dose =
-        matches!(plan.participants, Participants::Couple { .. }) && kap.doses == Doses::Both;
-    if both_dose && kap.sober_monitors < plan.settings.monitors_when_both_dose {
+    if kap.both_dose(&plan.participants)
+        && kap.sober_monitors < plan.settings.monitors_when_both_dose
+    {
+        // Together, nobody else in the room is sober but the therapist: an error. Staggered,
+        // the second partner is sober for the first minutes only: still a warning.
+        let (severity, how) = match kap.doses {
+            Doses::Together => (Severity::Error, "together"),
+            _ => (Severity::Warning, "staggered"),
+        };
         findings.push(Finding {
-            severity: Severity::Warning,
+            severity,
             rule: Rule::TooFewMonitors,
             message: format!(
-                "Both partners dose, with {} sober monitor(s) recorded; the practice's policy asks for {}.",
+                "Both partners dose {how}, with {} sober monitor(s) recorded besides the therapist; this plan asks for {}. Neither partner can monitor the other: each needs a sober adult within voice range.",
                 kap.sober_monitors, plan.settings.monitors_when_both_dose
             ),
             blocks: ids.clone(),
         });
     }
-    if dosings.len() > 1 && !kap.multiple_dosings_signed_off {
+    if matches!(
+        plan.participants,
+        crate::core::model::Participants::Couple { .. }
+    ) && kap.doses == Doses::NotChosen
+    {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            rule: Rule::DosesNotChosen,
+            message: "Who doses is not chosen yet: one partner (the other supports), both together, or staggered. Published approaches differ, so it is your explicit choice; until then screening and rides are asked of both.".to_string(),
+            blocks: ids.clone(),
+        });
+    }
+    // More than one dosing for the same person (a staggered pair is one dosing each).
+    let most = plan
+        .participants
+        .people()
+        .iter()
+        .map(|person| {
+            dosings
+                .iter()
+                .filter(|(_, b)| b.attendees.shares(person.alone()))
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if most > 1 && !kap.multiple_dosings_signed_off {
         findings.push(Finding {
             severity: Severity::Error,
             rule: Rule::MultipleDosings,
             message: format!(
-                "This intensive has {} dosing sessions. More than one dosing in an intensive is unusual and needs the prescriber's explicit sign-off.",
-                dosings.len()
+                "This intensive has {most} dosing sessions for one person. More than one dosing in an intensive is unusual and needs the prescriber's explicit sign-off."
             ),
             blocks: ids,
         });

@@ -21,6 +21,11 @@
 //!   starts at the midpoint of the day itself (rounded up to the quarter hour), with therapy
 //!   before it, and a combined integration and closing session after it.
 
+use super::kap::{
+    bundle_for, meal_title, midway_day, one_day_bundle_start, Bundle, PreDose, BREAK, CLOSING,
+    CLOSING_TITLE, INTEGRATION, INTEGRATION_AND_CLOSING_TITLE, INTEGRATION_TITLE, LUNCH_EARLIEST,
+    LUNCH_LATEST, MEAL,
+};
 use super::limits::{MAX_DAYS, MIN_DAYS};
 use super::model::{
     Attendees, Block, BlockKind, Day, KapPlacement, Participants, Plan, Settings, Time,
@@ -91,45 +96,13 @@ impl fmt::Display for TemplateError {
     }
 }
 
-// Durations in minutes.
-const BREAK: u16 = 15;
+// Durations in minutes (the KAP ones live in `core::kap`, shared with placement).
 const CHECK_IN: u16 = 30;
 const HISTORY: u16 = 90;
 const INDIVIDUAL: u16 = 60;
 const LUNCH: u16 = 60;
-const CLOSING: u16 = 60;
 const REFLECTION: u16 = 30;
-pub(crate) const PREPARATION: u16 = 60;
-pub(crate) const VITALS: u16 = 15;
-const REST: u16 = 30;
-pub(crate) const INTEGRATION: u16 = 90;
-pub(crate) const INTEGRATION_TITLE: &str = "Integration session";
-
-/// The KAP bundle up to integration, back to back: kind, title and minutes of each block.
-/// Templates and KAP re-placement (`edit::place_kap`) both build it from here.
-pub(crate) fn kap_bundle(dosing_minutes: u16) -> [(BlockKind, &'static str, u16); 5] {
-    [
-        (
-            BlockKind::KapPreparation,
-            "Preparation: intentions, set and setting",
-            PREPARATION,
-        ),
-        (
-            BlockKind::VitalsCheck,
-            "Vitals check before the dose",
-            VITALS,
-        ),
-        (BlockKind::KapDosing, "KAP dosing session", dosing_minutes),
-        (BlockKind::VitalsCheck, "Vitals and discharge check", VITALS),
-        (BlockKind::Rest, "Rest and recovery", REST),
-    ]
-}
 const SESSION_LENGTHS: [u16; 4] = [90, 75, 60, 45];
-/// Templates keep active therapy (sessions, not breaks or vitals) to this much a day.
-const ACTIVE_BUDGET: u16 = 6 * 60;
-/// Lunch starts in this range or is left out.
-const LUNCH_EARLIEST: u16 = 11 * 60;
-const LUNCH_LATEST: u16 = 14 * 60 + 30;
 /// A morning fill stops so that lunch starts by this time.
 const LUNCH_TARGET: u16 = 12 * 60 + 30;
 
@@ -147,6 +120,8 @@ struct Item {
 #[derive(Clone, Debug)]
 enum Slot {
     Item(Item),
+    /// The KAP bundle, laid out as one piece (its blocks may overlap when dosing is staggered).
+    Bundle(Bundle),
     /// As many work sessions as fit.
     Fill,
     /// The next item starts exactly here; a fill before it stops in time.
@@ -202,14 +177,35 @@ fn minimal_end(slots: &[Slot], cursor: &Cursor, day_end: u16) -> Option<u16> {
                 break_due = tiring(item.kind) && !item.chained;
             }
             Slot::Item(_) => {}
+            Slot::Bundle(bundle) => {
+                if break_due {
+                    at += BREAK;
+                }
+                at += bundle.span;
+                break_due = false;
+            }
         }
     }
     (at <= day_end).then_some(at)
 }
 
+/// The active minutes of the required items in `slots`.
+fn reserved(slots: &[Slot]) -> u16 {
+    slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Item(item) if item.required && active(item.kind) => item.minutes,
+            _ => 0,
+        })
+        .sum()
+}
+
 struct Layout<'a> {
     participants: &'a Participants,
     next_id: u32,
+    /// Active therapy a day (the plan's `daily_load_minutes`): work sessions fill up to it,
+    /// leaving room for the required sessions still to come.
+    budget: u16,
 }
 
 impl Layout<'_> {
@@ -272,7 +268,7 @@ impl Layout<'_> {
                                 break_due: true,
                             };
                             let fits = finish <= limit
-                                && active_minutes + length <= ACTIVE_BUDGET
+                                && active_minutes + length + reserved(rest) <= self.budget
                                 && minimal_end(rest, &after, end).is_some();
                             if fits {
                                 self.place_break(&mut blocks, &cursor, start);
@@ -287,6 +283,27 @@ impl Layout<'_> {
                         break;
                     }
                 }
+                Slot::Bundle(bundle) => {
+                    let start = cursor.start_for(BlockKind::KapPreparation);
+                    let after = Cursor {
+                        at: start + bundle.span,
+                        break_due: false,
+                    };
+                    if start + bundle.span > end || minimal_end(rest, &after, end).is_none() {
+                        return Err("the KAP session, recovery and a meal".to_string());
+                    }
+                    self.place_break(&mut blocks, &cursor, start);
+                    for part in &bundle.parts {
+                        blocks.push(self.block(
+                            part.kind,
+                            &part.title,
+                            part.attendees,
+                            start + part.offset,
+                            start + part.offset + part.minutes,
+                        ));
+                    }
+                    cursor = after;
+                }
                 Slot::Item(item) => {
                     let start = cursor.start_for(item.kind);
                     let finish = start + item.minutes;
@@ -294,18 +311,19 @@ impl Layout<'_> {
                         at: finish,
                         break_due: tiring(item.kind) && !item.chained,
                     };
+                    // The meal after a dose is required and may be late; an ordinary lunch
+                    // keeps to lunchtime or is left out.
                     let lunch_time_ok = item.kind != BlockKind::Lunch
+                        || item.required
                         || (LUNCH_EARLIEST..=LUNCH_LATEST).contains(&start);
                     let fits = finish <= end && minimal_end(rest, &after, end).is_some();
                     if fits && lunch_time_ok {
                         self.place_break(&mut blocks, &cursor, start);
-                        blocks.push(self.block(
-                            item.kind,
-                            &item.title,
-                            item.attendees,
-                            start,
-                            finish,
-                        ));
+                        let title = match item.kind {
+                            BlockKind::Lunch if item.required => meal_title(start),
+                            _ => &item.title,
+                        };
+                        blocks.push(self.block(item.kind, title, item.attendees, start, finish));
                         if active(item.kind) {
                             active_minutes += item.minutes;
                         }
@@ -445,23 +463,19 @@ impl Parts<'_> {
         }
     }
 
-    /// Preparation, vitals, dosing, vitals/discharge and rest, chained without breaks.
-    fn kap_bundle(&self) -> Vec<Slot> {
-        let who = self.everyone();
-        let parts = kap_bundle(self.settings.dosing_minutes);
-        let last = parts.len() - 1;
-        parts
-            .into_iter()
-            .enumerate()
-            .map(|(i, (kind, title, minutes))| {
-                let slot = item(kind, title, who, minutes);
-                if i < last {
-                    chained(slot)
-                } else {
-                    slot
-                }
-            })
-            .collect()
+    /// The KAP bundle (see `core::kap`); in a new plan, who doses is not chosen yet.
+    fn kap_bundle(&self, pre_dose: PreDose) -> Slot {
+        Slot::Bundle(bundle_for(
+            self.participants,
+            Default::default(),
+            self.settings,
+            pre_dose,
+        ))
+    }
+
+    /// The meal after the rest on a dosing day: required, whatever the hour.
+    fn meal_after_dose(&self) -> Slot {
+        item(BlockKind::Lunch, "Lunch", self.everyone(), MEAL)
     }
 
     fn integration(&self) -> Slot {
@@ -474,23 +488,13 @@ impl Parts<'_> {
     }
 
     /// An ordinary day: `first` (opening or check-in), work, lunch, work, and the day's end.
-    fn ordinary(&self, first: Vec<Slot>, last_day: bool) -> Vec<Slot> {
+    fn ordinary(&self, first: Vec<Slot>, after_lunch: Vec<Slot>, last_day: bool) -> Vec<Slot> {
         let mut slots = first;
-        slots.extend([Slot::Fill, self.lunch(), Slot::Fill, self.day_end(last_day)]);
+        slots.extend([Slot::Fill, self.lunch()]);
+        slots.extend(after_lunch);
+        slots.extend([Slot::Fill, self.day_end(last_day)]);
         slots
     }
-}
-
-/// The 0-based day that holds the midpoint of `days` equal daily windows (the later day on a tie).
-pub fn midway_day(days: usize) -> usize {
-    days / 2
-}
-
-/// On a 1-day intensive, KAP midway doses at the midpoint of the day, rounded up to the quarter
-/// hour.
-pub fn one_day_dose_time(day_start: Time, day_end: Time) -> Time {
-    let midpoint = (day_start.minutes() + day_end.minutes()) / 2;
-    Time::from_minutes(midpoint.div_ceil(15) * 15).unwrap_or(day_end)
 }
 
 /// Builds a plan from a template, or explains why the placement cannot fit.
@@ -518,10 +522,9 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
     let mut layout = Layout {
         participants: &spec.participants,
         next_id: 0,
+        budget: spec.settings.daily_load_minutes,
     };
     let mut days = Vec::with_capacity(n);
-    // Integration that did not fit on the dosing day opens the next day.
-    let mut carried_integration = false;
     for index in 0..n {
         let does_not_fit = |what: String| TemplateError::DoesNotFit {
             day: index + 1,
@@ -529,36 +532,44 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
             kap: spec.kap,
         };
         let mut first = Vec::new();
-        if carried_integration {
+        // The day after a dosing opens with integration.
+        if kap_day.is_some_and(|day| day + 1 == index) {
             first.push(parts.integration());
-            carried_integration = false;
         }
         let opening_here = match spec.kap {
-            // Day 1 belongs to the KAP session; the couple's opening moves to day 2.
+            // Day 1 belongs to the KAP session; the couple's opening follows integration on day 2.
             KapPlacement::AtStart if n > 1 => index == 1,
             _ => index == 0,
         };
         if Some(index) == kap_day {
-            let slots = kap_day_slots(&parts, spec, last(index), first.clone());
-            match layout.day(&slots.with_integration, spec.day_start, spec.day_end) {
-                Ok(day) => days.push(day),
-                Err(what) if last(index) => return Err(does_not_fit(what)),
-                Err(_) => {
-                    let day = layout
-                        .day(&slots.without_integration, spec.day_start, spec.day_end)
-                        .map_err(does_not_fit)?;
-                    days.push(day);
-                    carried_integration = true;
+            let slots = kap_day_slots(&parts, spec, last(index)).map_err(does_not_fit)?;
+            let mut day = layout
+                .day(&slots, spec.day_start, spec.day_end)
+                .map_err(does_not_fit)?;
+            if last(index) && !day.blocks.iter().any(|b| b.kind == BlockKind::Closing) {
+                // No room for a separate closing: the integration closes the intensive.
+                for block in &mut day.blocks {
+                    if block.kind == BlockKind::KapIntegration {
+                        block.title = INTEGRATION_AND_CLOSING_TITLE.to_string();
+                    }
                 }
             }
+            days.push(day);
             continue;
         }
-        if opening_here {
+        let mut after_lunch = Vec::new();
+        if opening_here && !first.is_empty() {
+            // After the morning's integration, the joint history before lunch and the
+            // individual sessions after it.
+            let mut opening = parts.opening().into_iter();
+            first.extend(opening.next());
+            after_lunch.extend(opening);
+        } else if opening_here {
             first.extend(parts.opening());
         } else if first.is_empty() {
             first.push(parts.check_in());
         }
-        let slots = parts.ordinary(first, last(index));
+        let slots = parts.ordinary(first, after_lunch, last(index));
         days.push(
             layout
                 .day(&slots, spec.day_start, spec.day_end)
@@ -582,52 +593,48 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
     Ok(plan)
 }
 
-struct KapDay {
-    with_integration: Vec<Slot>,
-    without_integration: Vec<Slot>,
-}
-
+/// The dosing day: (on a 1-day intensive with KAP midway, therapy first), the KAP bundle, the
+/// meal after the rest, and on the last day integration and the closing if it fits.
 fn kap_day_slots(
     parts: &Parts<'_>,
     spec: &TemplateSpec,
     last_day: bool,
-    first: Vec<Slot>,
-) -> KapDay {
-    let mut before = first;
+) -> Result<Vec<Slot>, String> {
+    let pre_dose = match spec.kap {
+        KapPlacement::AtStart => PreDose::CheckIns,
+        _ => PreDose::PreparationOnly,
+    };
+    let Slot::Bundle(bundle) = parts.kap_bundle(pre_dose) else {
+        return Err("the KAP session".to_string());
+    };
+    let mut slots = Vec::new();
     if spec.days == 1 && spec.kap == KapPlacement::Midway {
-        // Therapy in the first half of the day; the dosing starts at its midpoint.
-        before.extend(parts.opening());
-        before.push(Slot::Fill);
-        let dose_at = one_day_dose_time(spec.day_start, spec.day_end).minutes();
-        let prep_at = dose_at.saturating_sub(PREPARATION + VITALS);
-        before.push(Slot::At(
-            Time::from_minutes(prep_at).unwrap_or(spec.day_start),
+        // Therapy in the first part of the day; the bundle starts as near the middle as fits.
+        let start = one_day_bundle_start(spec.day_start.minutes(), spec.day_end.minutes(), &bundle)
+            .ok_or_else(|| {
+                "an hour of therapy before the KAP session, then the dose, recovery, a meal and integration".to_string()
+            })?;
+        slots.extend(parts.opening());
+        slots.push(Slot::Fill);
+        slots.push(Slot::At(
+            Time::from_minutes(start).unwrap_or(spec.day_start),
         ));
     }
-    let mut tail_with = vec![parts.lunch()];
-    let mut tail_without = vec![parts.lunch()];
-    if spec.days == 1 {
-        // One day has no room for both: the integration closes the intensive.
-        tail_with.push(item(
+    slots.push(Slot::Bundle(bundle));
+    slots.push(parts.meal_after_dose());
+    if last_day {
+        slots.push(item(
             BlockKind::KapIntegration,
-            "Integration and closing",
+            INTEGRATION_TITLE,
             parts.everyone(),
             INTEGRATION,
         ));
-    } else {
-        tail_with.push(parts.integration());
-        let end = parts.day_end(last_day);
-        tail_with.push(end.clone());
-        tail_without.push(end);
+        slots.push(optional(
+            BlockKind::Closing,
+            CLOSING_TITLE,
+            parts.everyone(),
+            CLOSING,
+        ));
     }
-    let mut with_integration = before.clone();
-    with_integration.extend(parts.kap_bundle());
-    with_integration.extend(tail_with);
-    let mut without_integration = before;
-    without_integration.extend(parts.kap_bundle());
-    without_integration.extend(tail_without);
-    KapDay {
-        with_integration,
-        without_integration,
-    }
+    Ok(slots)
 }

@@ -4,8 +4,8 @@
 
 use super::limits::{
     capitalised, json_text_bytes, plausible_plan_id, plausible_time_zone, Blank, Setting, Text,
-    EARLIEST_YEAR, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_DAYS, MONITORS,
-    PLAN_TEXT_BYTES,
+    EARLIEST_YEAR, FOLLOW_UP_MINUTES, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS,
+    MIN_DAYS, MONITORS, PLAN_TEXT_BYTES, USUAL_INTEGRATION_WINDOW_HOURS,
 };
 use super::model::{Participants, Plan};
 use chrono::{Datelike, NaiveDate};
@@ -102,6 +102,15 @@ impl Plan {
                 );
             }
         }
+        let window = self.settings.integration_window_hours;
+        if window > USUAL_INTEGRATION_WINDOW_HOURS && !self.settings.longer_window_on_purpose {
+            p.add(
+                "settings.integration_window_hours",
+                format!(
+                    "Integration within {window} hours is longer than the usual {USUAL_INTEGRATION_WINDOW_HOURS}: tick \"Longer on purpose\" to keep it."
+                ),
+            );
+        }
         if !(MIN_DAYS..=MAX_DAYS).contains(&self.days.len()) {
             p.add(
                 "days",
@@ -171,6 +180,20 @@ impl Plan {
                     MONITORS.min, MONITORS.max
                 ),
             );
+        }
+        if let Some(follow_up) = &kap.follow_up {
+            p.date("kap.follow_up.date", "The follow-up date", follow_up.date);
+            let fits = FOLLOW_UP_MINUTES.contains(follow_up.minutes)
+                && follow_up.start.plus(follow_up.minutes).is_some();
+            if !fits {
+                p.add(
+                    "kap.follow_up.minutes",
+                    format!(
+                        "A follow-up lasts {} to {} minutes and ends by midnight.",
+                        FOLLOW_UP_MINUTES.min, FOLLOW_UP_MINUTES.max
+                    ),
+                );
+            }
         }
         let text = self.text_bytes();
         if text > PLAN_TEXT_BYTES {

@@ -3,25 +3,29 @@
 //! `serde_json::Value` and checks every field by hand, which names the field in every message and
 //! costs far fewer wasm bytes than a derived deserializer per struct (measured: about 10 KB brotli).
 //!
-//! Version 2 only added fields to version 1, and version 3 only added the stored entry's
-//! `revision`; each has a default, and that default is the migration. A change that is not
+//! Version 2 only added fields to version 1, version 3 only added the stored entry's `revision`,
+//! and version 4 added the dosing modes, four settings and the follow-up appointment; each has a
+//! default, and that default is the migration (a stored `both` keeps its meaning, both
+//! together; a window over 72 h that an older version let through is kept and marked as chosen
+//! on purpose, and the reader says so). A change that is not
 //! additive gets a migration step in `decode_plan`.
 
 use crate::core::limits::{
     capitalised, fit, plausible_plan_id, plausible_time_zone, Setting, Text, EARLIEST_YEAR,
-    LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_BLOCK_MINUTES, MIN_DAYS, MONITORS,
-    PLAN_ID_CHARS, TIME_ZONE_CHARS, TITLE_CHARS,
+    FOLLOW_UP_MINUTES, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_BLOCK_MINUTES,
+    MIN_DAYS, MONITORS, PLAN_ID_CHARS, TIME_ZONE_CHARS, TITLE_CHARS,
+    USUAL_INTEGRATION_WINDOW_HOURS,
 };
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
-    Doses, KapRecord, Participants, Person, Plan, Ride, Settings, Time,
+    Doses, FollowUp, KapRecord, Participants, Person, Plan, Ride, Settings, Time,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
@@ -169,6 +173,10 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
             "daily_load_minutes": plan.settings.daily_load_minutes,
             "max_stretch_minutes": plan.settings.max_stretch_minutes,
             "monitors_when_both_dose": plan.settings.monitors_when_both_dose,
+            "stagger_minutes": plan.settings.stagger_minutes,
+            "dosing_day_load_minutes": plan.settings.dosing_day_load_minutes,
+            "time_on_site_minutes": plan.settings.time_on_site_minutes,
+            "longer_window_on_purpose": plan.settings.longer_window_on_purpose,
         },
         "kap": kap_value(&plan.kap, &plan.participants),
         "days": plan.days.iter().map(|day| json!({
@@ -230,6 +238,11 @@ fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
         })).collect::<Vec<_>>(),
         "sober_monitors": kap.sober_monitors,
         "multiple_dosings_signed_off": kap.multiple_dosings_signed_off,
+        "follow_up": kap.follow_up.map(|f| json!({
+            "date": format_date(f.date),
+            "start": f.start.to_string(),
+            "minutes": f.minutes,
+        })),
     })
 }
 
@@ -448,8 +461,11 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         ));
     }
     let kap = match v.get("kap") {
-        // Version 1 had no KAP records.
-        None => KapRecord::default(),
+        // Version 1 had no KAP records, and showed "both" for who doses: it keeps that meaning.
+        None => KapRecord {
+            doses: Doses::Together,
+            ..KapRecord::default()
+        },
         Some(kap) => kap_from(object_in(kap, "kap")?, &participants, days_in.len(), reader)?,
     };
     let mut ids = HashSet::new();
@@ -532,6 +548,17 @@ fn settings_from(s: &Object, reader: &mut Reader) -> Result<Settings, String> {
         let value = reader.setting(s, setting, &defaults)?;
         setting.set(&mut settings, value);
     }
+    settings.longer_window_on_purpose = boolean_or(s, "longer_window_on_purpose")?;
+    if settings.integration_window_hours > USUAL_INTEGRATION_WINDOW_HOURS
+        && !settings.longer_window_on_purpose
+    {
+        // Versions before 4 took up to two weeks without asking: keep the therapist's number.
+        settings.longer_window_on_purpose = true;
+        reader.mended.push(format!(
+            "Integration within {} hours is longer than the usual {USUAL_INTEGRATION_WINDOW_HOURS}; it is kept and marked \"Longer on purpose\". Check it under Thresholds.",
+            settings.integration_window_hours
+        ));
+    }
     Ok(settings)
 }
 
@@ -551,7 +578,7 @@ fn kap_from(
     let doses = string(k, "doses", 40)?;
     let doses = Doses::from_code(doses).ok_or_else(|| {
         format!(
-            "doses \"{}\" is not partner_a, partner_b or both",
+            "doses \"{}\" is not not_chosen, partner_a, partner_b, both or both_staggered",
             clip(doses)
         )
     })?;
@@ -602,6 +629,24 @@ fn kap_from(
             } else {
                 record.clearance = Some(Clearance { date, prescriber });
             }
+        }
+    }
+    match k.get("follow_up") {
+        None | Some(Value::Null) => {}
+        Some(follow_up) => {
+            let f = object_in(follow_up, "follow_up")?;
+            let date = string(f, "date", 10)?;
+            let date = parse_date(date)
+                .ok_or_else(|| format!("follow-up date \"{}\" is not a date", clip(date)))?;
+            let start = string(f, "start", 5)?;
+            let start = Time::parse(start)
+                .ok_or_else(|| format!("follow-up start \"{}\" is not a time", clip(start)))?;
+            let minutes = number(f, "minutes", u64::from(FOLLOW_UP_MINUTES.max))? as u16;
+            record.follow_up = Some(FollowUp {
+                date,
+                start,
+                minutes,
+            });
         }
     }
     for ride in array(k, "rides")? {

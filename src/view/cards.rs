@@ -92,11 +92,14 @@ fn card(preview: &Preview, day: &crate::core::preview::PreviewDay, name: &str) -
             </table>
             {(!advice.is_empty()).then(|| view! {
                 <div class="advice">
-                    <h3>"Your KAP day"</h3>
+                    <h3>{preview.advice_heading()}</h3>
                     <ul>{advice.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                 </div>
             })}
             {preview.eve_advice(day).map(|text| view! { <p class="eve">{text}</p> })}
+            {(day.number == preview.days.len()).then(|| preview.follow_up_line()).flatten().map(|line| view! {
+                <p class="follow-up"><strong>"After the intensive: "</strong>{line}</p>
+            })}
             <p class="card-foot">{format!("Times are in {}.", preview.time_zone)}</p>
         </article>
     }

@@ -19,6 +19,7 @@ mod records;
 pub mod route;
 mod shared;
 mod state;
+mod thresholds;
 
 pub use agenda::Agenda;
 pub use app::App;

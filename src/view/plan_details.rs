@@ -3,9 +3,9 @@
 use super::editor::use_editing;
 use super::field::{input, Draft, Kind};
 use crate::core::edit::{Edit, KapTarget};
+use crate::core::kap::midway_day;
 use crate::core::limits::TITLE_CHARS;
 use crate::core::model::{display_date, format_date, parse_date, BlockKind, Time};
-use crate::core::template::midway_day;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 

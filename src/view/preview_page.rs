@@ -22,9 +22,19 @@ pub fn preview_days(preview: &Preview) -> impl IntoView {
             </section>
         }
     });
+    let after = preview.follow_up_line().map(|line| {
+        view! {
+            <section class="preview-day after" aria-labelledby="preview-after">
+                <h2 id="preview-after">"After the intensive"</h2>
+                <p class="follow-up">{line}</p>
+                <p class="about">{crate::core::preview::FOLLOW_UP_ABOUT}</p>
+            </section>
+        }
+    });
     view! {
         {evening}
         {preview.days.iter().map(|day| preview_day(preview, day)).collect_view()}
+        {after}
     }
 }
 
@@ -33,7 +43,7 @@ fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {
     let advice = (!advice.is_empty()).then(|| {
         view! {
             <div class="advice">
-                <h3>"Your KAP day: please read"</h3>
+                <h3>{preview.advice_heading()}</h3>
                 <ul>{advice.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             </div>
         }

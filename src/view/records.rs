@@ -3,11 +3,11 @@
 
 use super::editor::use_editing;
 use super::field::{input, Draft, Kind};
-use crate::core::edit::Edit;
-use crate::core::limits::{Setting, MONITORS, PERSON_TEXT_CHARS};
+use super::thresholds::Thresholds;
+use crate::core::limits::{FOLLOW_UP_MINUTES, MONITORS, PERSON_TEXT_CHARS};
 use crate::core::model::{
-    format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, Person, Plan,
-    Ride,
+    format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, FollowUp,
+    Person, Plan, Ride, Time,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -53,6 +53,7 @@ pub fn Records() -> impl IntoView {
                 <ClearanceForm/>
                 {rides(&shape)}
                 {monitors(shape.couple)}
+                <FollowUpForm/>
             })}
         </details>
         <Thresholds/>
@@ -66,27 +67,44 @@ fn who_doses() -> impl IntoView {
             [Person::PartnerA, Person::PartnerB].map(|person| person.name(&p.participants))
         })
     };
+    let choose = move |doses: Doses| {
+        let Some(plan) = editing.plan.get_untracked() else {
+            return;
+        };
+        let mut changed = plan.clone();
+        changed.kap.doses = doses;
+        // Say what re-placing the KAP blocks for this mode moves, before committing it.
+        let done = match crate::core::kap::replace(&changed) {
+            Ok(placed) => placed.summary("Who doses is recorded; the KAP blocks follow it."),
+            Err(_) => String::new(),
+        };
+        editing.update_kap(|k| k.doses = doses, done);
+    };
     view! {
         <div class="field">
             <label for="who-doses">"Who doses"</label>
             <select
                 id="who-doses"
+                aria-describedby="who-doses-hint"
                 prop:value=move || editing.with_plan(|p| p.kap.doses.code())
                 on:change=move |ev| {
                     if let Some(doses) = Doses::from_code(&event_target_value(&ev)) {
-                        editing.update_kap(|k| k.doses = doses, "Who doses is recorded.");
+                        choose(doses);
                     }
                 }
             >
                 {move || {
                     let [a, b] = names();
                     view! {
-                        <option value=Doses::PartnerA.code()>{a.clone()}</option>
-                        <option value=Doses::PartnerB.code()>{b.clone()}</option>
-                        <option value=Doses::Both.code()>{format!("Both: {a} and {b}")}</option>
+                        <option value=Doses::NotChosen.code()>"Not chosen yet"</option>
+                        <option value=Doses::PartnerA.code()>{format!("{a} doses; {b} supports")}</option>
+                        <option value=Doses::PartnerB.code()>{format!("{b} doses; {a} supports")}</option>
+                        <option value=Doses::Together.code()>{format!("Both together: {a} and {b}")}</option>
+                        <option value=Doses::Staggered.code()>{format!("Both, staggered: {a} first, then {b}")}</option>
                     }
                 }}
             </select>
+            <p class="hint" id="who-doses-hint">"Published approaches differ and evidence is thin: this is your choice, with the prescriber. Staggered: the second dose follows the first by the stagger setting, once the first has passed its peak."</p>
         </div>
     }
 }
@@ -229,7 +247,7 @@ fn monitors(couple: bool) -> impl IntoView {
     let editing = use_editing();
     let count = couple.then(|| view! {
             <div class="field">
-                <label for="monitors">"Sober monitors present when both partners dose"</label>
+                <label for="monitors">"Sober monitors besides the therapist when both partners dose"</label>
                 <input id="monitors" type="number" min=MONITORS.min.to_string() max=MONITORS.max.to_string() inputmode="numeric"
                     prop:value=move || editing.with_plan(|p| p.kap.sober_monitors.to_string())
                     on:change=move |ev| {
@@ -256,63 +274,73 @@ fn monitors(couple: bool) -> impl IntoView {
     }
 }
 
+/// An integration appointment after the intensive: what a dosing on the last day needs.
 #[component]
-fn Thresholds() -> impl IntoView {
+fn FollowUpForm() -> impl IntoView {
     let editing = use_editing();
-    let drafts = Setting::ALL
-        .map(|s| Draft::new(move || editing.with_plan(|p| s.get(&p.settings).to_string())));
+    let recorded = move || editing.with_plan(|p| p.kap.follow_up);
+    let date = Draft::new(move || recorded().map(|f| format_date(f.date)).unwrap_or_default());
+    let start = Draft::new(move || recorded().map(|f| f.start.to_string()).unwrap_or_default());
+    let minutes =
+        Draft::new(move || recorded().map_or("60".to_string(), |f| f.minutes.to_string()));
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let Some(mut settings) = editing
-            .plan
-            .with_untracked(|p| p.as_ref().map(|p| p.settings))
-        else {
+        let Some(on) = parse_date(&date.get_untracked()) else {
+            editing.refused.set(Some(
+                "Enter the date of the follow-up, such as 2026-12-07.".into(),
+            ));
+            super::dom::focus("#follow-up-date");
             return;
         };
-        for (setting, draft) in Setting::ALL.into_iter().zip(drafts) {
-            let range = setting.range();
-            match draft.get_untracked().trim().parse::<u16>() {
-                Ok(v) if range.contains(v) => setting.set(&mut settings, v),
-                _ => {
-                    editing.refused.set(Some(format!(
-                        "{}: enter a whole number from {} to {}.",
-                        setting.label(),
-                        range.min,
-                        range.max
-                    )));
-                    super::dom::focus(&format!("#{}", input_id(setting)));
-                    return;
-                }
+        let Some(at) = Time::parse(start.get_untracked().trim()) else {
+            editing
+                .refused
+                .set(Some("Enter the follow-up's time, such as 10:00.".into()));
+            super::dom::focus("#follow-up-time");
+            return;
+        };
+        let length = match minutes.get_untracked().trim().parse::<u16>() {
+            Ok(m) if FOLLOW_UP_MINUTES.contains(m) => m,
+            _ => {
+                editing.refused.set(Some(format!(
+                    "The follow-up lasts {} to {} minutes.",
+                    FOLLOW_UP_MINUTES.min, FOLLOW_UP_MINUTES.max
+                )));
+                super::dom::focus("#follow-up-minutes");
+                return;
             }
-        }
-        if editing.commit(
-            Edit::SetSettings(settings),
-            "Thresholds saved; the findings use them now.",
-        ) {
-            drafts.iter().for_each(Draft::settle);
-        }
+        };
+        editing.update_kap(
+            |k| {
+                k.follow_up = Some(FollowUp {
+                    date: on,
+                    start: at,
+                    minutes: length,
+                })
+            },
+            "Follow-up integration recorded; it is in the couple's preview and calendar.",
+        );
+        date.settle();
+        start.settle();
+        minutes.settle();
     };
     view! {
-        <details class="panel">
-            <summary>"Clinical thresholds"</summary>
-            <form novalidate on:submit=save>
-                <div class="field-row">
-                    {Setting::ALL.into_iter().zip(drafts).map(|(s, draft)| input(input_id(s), s.label(), Kind::Number(s.range()), draft)).collect_view()}
-                </div>
-                <button type="submit" class="button">"Save thresholds"</button>
-            </form>
-        </details>
-    }
-}
-
-/// The input of a threshold (ids the e2e tests use).
-fn input_id(setting: Setting) -> &'static str {
-    match setting {
-        Setting::DosingMinutes => "set-dosing",
-        Setting::IntegrationWindowHours => "set-window",
-        Setting::FastingHours => "set-fasting",
-        Setting::DailyLoadMinutes => "set-load",
-        Setting::MaxStretchMinutes => "set-stretch",
-        Setting::MonitorsWhenBothDose => "set-monitors",
+        <form class="subform" novalidate on:submit=save>
+            <h3>"Follow-up integration"</h3>
+            <p class="hint">"An integration appointment after the intensive, within the integration window of a dosing on its last day. The couple sees it in their preview and calendar file."</p>
+            <div class="field-row">
+                {input("follow-up-date", "Date", Kind::Date, date)}
+                {input("follow-up-time", "Time", Kind::Time, start)}
+                {input("follow-up-minutes", "Minutes", Kind::Number(FOLLOW_UP_MINUTES), minutes)}
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button">"Record follow-up"</button>
+                <Show when=move || recorded().is_some()>
+                    <button type="button" class="button danger" on:click=move |_| {
+                        editing.update_kap(|k| k.follow_up = None, "Follow-up removed.");
+                    }>"Remove follow-up"</button>
+                </Show>
+            </div>
+        </form>
     }
 }

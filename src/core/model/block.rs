@@ -100,6 +100,11 @@ impl BlockKind {
         )
     }
 
+    /// A meal: what the fasting before a dose rules out.
+    pub fn is_meal(self) -> bool {
+        matches!(self, BlockKind::Lunch)
+    }
+
     /// Time off: breaks and meals.
     pub fn is_pause(self) -> bool {
         matches!(self, BlockKind::Break | BlockKind::Lunch)

@@ -1,6 +1,6 @@
 //! Clinician-only KAP records: screening, who doses, clearance, rides home, and where KAP goes.
 
-use super::{Participants, Person};
+use super::{Participants, Person, Time};
 use chrono::NaiveDate;
 
 /// A screening question's answer.
@@ -108,28 +108,52 @@ impl Screening {
     }
 }
 
-/// Who takes the medicine in a couples plan.
+/// Who takes the medicine in a couples plan, and how. Published approaches differ and the
+/// evidence is thin, so this is the clinician's explicit choice: a new couples plan starts with
+/// `NotChosen`, which the checker flags.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Doses {
-    PartnerA,
-    PartnerB,
     #[default]
-    Both,
+    NotChosen,
+    /// Partner A doses; partner B is present, sober, in a supporting role.
+    PartnerA,
+    /// Partner B doses; partner A supports.
+    PartnerB,
+    /// Both dose at the same time.
+    Together,
+    /// Both dose; the second dose starts when the first has passed its peak
+    /// (`Settings::stagger_minutes` later).
+    Staggered,
 }
 
 impl Doses {
+    pub const ALL: [Doses; 5] = [
+        Doses::NotChosen,
+        Doses::PartnerA,
+        Doses::PartnerB,
+        Doses::Together,
+        Doses::Staggered,
+    ];
+
+    /// The stored code. `both` is what every earlier version wrote for "both partners", and it
+    /// keeps that meaning: both together.
     pub fn code(self) -> &'static str {
         match self {
+            Doses::NotChosen => "not_chosen",
             Doses::PartnerA => "partner_a",
             Doses::PartnerB => "partner_b",
-            Doses::Both => "both",
+            Doses::Together => "both",
+            Doses::Staggered => "both_staggered",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Doses> {
-        [Doses::PartnerA, Doses::PartnerB, Doses::Both]
-            .into_iter()
-            .find(|d| d.code() == code)
+        Doses::ALL.into_iter().find(|d| d.code() == code)
+    }
+
+    /// Both partners take the medicine.
+    pub fn both(self) -> bool {
+        matches!(self, Doses::Together | Doses::Staggered)
     }
 }
 
@@ -149,6 +173,14 @@ pub struct Ride {
     pub driver: String,
 }
 
+/// An integration appointment after the intensive, for a dosing on its last day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FollowUp {
+    pub date: NaiveDate,
+    pub start: Time,
+    pub minutes: u16,
+}
+
 /// Clinician-only KAP records: screening, clearance, who doses, rides home.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KapRecord {
@@ -164,19 +196,38 @@ pub struct KapRecord {
     pub sober_monitors: u8,
     /// The prescriber explicitly signed off more than one dosing in this intensive.
     pub multiple_dosings_signed_off: bool,
+    /// An integration appointment after the intensive (for a dosing on the last day).
+    pub follow_up: Option<FollowUp>,
 }
 
 impl KapRecord {
-    /// The people who take the medicine.
+    /// The people who take the medicine. Until the choice is made, both partners count, so
+    /// that screening and rides are asked of everyone who might dose.
     pub fn dosers(&self, participants: &Participants) -> Vec<Person> {
         match participants {
             Participants::Individual { .. } => vec![Person::Client],
             Participants::Couple { .. } => match self.doses {
                 Doses::PartnerA => vec![Person::PartnerA],
                 Doses::PartnerB => vec![Person::PartnerB],
-                Doses::Both => vec![Person::PartnerA, Person::PartnerB],
+                Doses::NotChosen | Doses::Together | Doses::Staggered => {
+                    vec![Person::PartnerA, Person::PartnerB]
+                }
             },
         }
+    }
+
+    /// The partner who stays sober in a supporting role while the other doses.
+    pub fn supporter(&self, participants: &Participants) -> Option<Person> {
+        match (participants, self.doses) {
+            (Participants::Couple { .. }, Doses::PartnerA) => Some(Person::PartnerB),
+            (Participants::Couple { .. }, Doses::PartnerB) => Some(Person::PartnerA),
+            _ => None,
+        }
+    }
+
+    /// Both partners of a couple dose (together or staggered).
+    pub fn both_dose(&self, participants: &Participants) -> bool {
+        matches!(participants, Participants::Couple { .. }) && self.doses.both()
     }
 
     pub fn screening(&self, person: Person) -> &Screening {

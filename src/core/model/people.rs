@@ -83,6 +83,11 @@ impl Attendees {
         Attendees::ALL.into_iter().find(|a| a.code() == code)
     }
 
+    /// Whether someone attends both: the same people, or everyone and anyone.
+    pub fn shares(self, other: Attendees) -> bool {
+        self == other || self == Attendees::Both || other == Attendees::Both
+    }
+
     /// Whether these attendees make sense for the participants (no "partner A" for an individual).
     pub fn fits(self, participants: &Participants) -> bool {
         match participants {
@@ -132,6 +137,15 @@ impl Person {
             .find(|p| p.code() == code)
     }
 
+    /// The attendees of a block for this person alone.
+    pub fn alone(self) -> Attendees {
+        match self {
+            Person::PartnerA => Attendees::PartnerA,
+            Person::PartnerB => Attendees::PartnerB,
+            Person::Client => Attendees::Client,
+        }
+    }
+
     pub fn name(self, participants: &Participants) -> String {
         match (self, participants) {
             (Person::PartnerA, Participants::Couple { partner_a, .. }) => partner_a.clone(),
@@ -140,4 +154,10 @@ impl Person {
             (Person::Client, Participants::Couple { .. }) => "the client".to_string(),
         }
     }
+}
+
+/// Whether two typed names name the same person: spaces around them and the case of ASCII
+/// letters do not count (Unicode case tables would cost kilobytes of wasm for a rare miss).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }

@@ -17,8 +17,19 @@ pub struct Settings {
     pub daily_load_minutes: u16,
     /// The longest stretch of sessions without a break (default 3 h).
     pub max_stretch_minutes: u16,
-    /// The practice's policy: sober monitors present when both partners dose (default 1).
+    /// The practice's policy: sober monitors besides the therapist when both partners dose
+    /// (default 1).
     pub monitors_when_both_dose: u8,
+    /// Staggered couples dosing: the second dose starts this long after the first, once the
+    /// first has passed its peak (default 90 min).
+    pub stagger_minutes: u16,
+    /// Active therapy on a dosing day before the load warning (default 4 h): the dose itself is
+    /// work for the body, so a dosing day's budget is lower.
+    pub dosing_day_load_minutes: u16,
+    /// Time on site a day, first block to last, before the warning (default 9 h).
+    pub time_on_site_minutes: u16,
+    /// The therapist chose an integration window longer than 72 hours on purpose.
+    pub longer_window_on_purpose: bool,
 }
 
 impl Default for Settings {
@@ -30,6 +41,10 @@ impl Default for Settings {
             daily_load_minutes: 6 * 60,
             max_stretch_minutes: 3 * 60,
             monitors_when_both_dose: 1,
+            stagger_minutes: 90,
+            dosing_day_load_minutes: 4 * 60,
+            time_on_site_minutes: 9 * 60,
+            longer_window_on_purpose: false,
         }
     }
 }
