@@ -93,13 +93,25 @@ impl Text {
     }
 }
 
-/// A text with its first letter in upper case, to start a sentence.
+/// A text with its first letter in upper case, to start a sentence. The texts it is used on
+/// are the app's own ("the title", "a driver's name"), so ASCII is enough, and Unicode case
+/// tables would cost kilobytes of wasm.
 pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
+}
+
+/// A text with its first letter in lower case, to continue a sentence ("no room for joint
+/// history"); names later in the text keep their case.
+pub fn decapitalised(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
 }
 
 /// An inclusive range of whole numbers.

@@ -26,7 +26,7 @@ use super::kap::{
     CLOSING_TITLE, INTEGRATION, INTEGRATION_AND_CLOSING_TITLE, INTEGRATION_TITLE, LUNCH_EARLIEST,
     LUNCH_LATEST, MEAL,
 };
-use super::limits::{MAX_DAYS, MIN_DAYS};
+use super::limits::{decapitalised, MAX_DAYS, MIN_DAYS};
 use super::model::{
     Attendees, Block, BlockKind, Day, KapPlacement, Participants, Plan, Settings, Time,
 };
@@ -329,7 +329,7 @@ impl Layout<'_> {
                         }
                         cursor = after;
                     } else if item.required {
-                        return Err(item.title.to_lowercase());
+                        return Err(decapitalised(&item.title));
                     }
                 }
             }
