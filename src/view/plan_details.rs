@@ -107,9 +107,15 @@ fn KapPlacementForm() -> impl IntoView {
             },
             _ => KapTarget::None,
         };
-        let done = match target {
-            KapTarget::None => "KAP removed from the plan.".to_string(),
-            _ => "KAP placed; the other sessions moved around it.".to_string(),
+        // Say which sessions the re-planning moved or removed (the edit itself recomputes the
+        // same placement; a refusal is reported by `commit`).
+        let done = editing
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| crate::core::kap::place(p, target)));
+        let done = match (target, done) {
+            (KapTarget::None, _) => "KAP removed from the plan.".to_string(),
+            (_, Some(Ok(placed))) => placed.summary("KAP placed."),
+            _ => String::new(),
         };
         editing.commit(Edit::PlaceKap(target), done);
     };

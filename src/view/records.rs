@@ -329,9 +329,9 @@ fn FollowUpForm() -> impl IntoView {
             <h3>"Follow-up integration"</h3>
             <p class="hint">"An integration appointment after the intensive, within the integration window of a dosing on its last day. The couple sees it in their preview and calendar file."</p>
             <div class="field-row">
-                {input("follow-up-date", "Date", Kind::Date, date)}
-                {input("follow-up-time", "Time", Kind::Time, start)}
-                {input("follow-up-minutes", "Minutes", Kind::Number(FOLLOW_UP_MINUTES), minutes)}
+                {input("follow-up-date", "Follow-up date", Kind::Date, date)}
+                {input("follow-up-time", "Follow-up time", Kind::Time, start)}
+                {input("follow-up-minutes", "Follow-up minutes", Kind::Number(FOLLOW_UP_MINUTES), minutes)}
             </div>
             <div class="form-actions">
                 <button type="submit" class="button">"Record follow-up"</button>

@@ -229,7 +229,7 @@ test('backups: export then import is lossless; conflicts are asked about; a malf
   const file = await download.path();
   const backup = JSON.parse(readFileSync(file, 'utf8'));
   expect(backup.plans).toHaveLength(1);
-  expect(backup.format_version).toBe(3);
+  expect(backup.format_version).toBe(4);
 
   // Delete, then import: the plan comes back exactly.
   await page.getByRole('link', { name: 'Alex & Sam · 3-day couples intensive' }).click();
@@ -275,7 +275,7 @@ test('KAP on day 1: the evening before has its own section in the preview and it
   const id = page.url().split('/plan/')[1];
   await page.goto(`/#/plan/${id}/preview`);
   const evening = page.getByRole('region', { name: 'The evening before · Thu 3 Dec 2026' });
-  await expect(evening).toContainText('Tomorrow your intensive begins, with your KAP session at 10:15.');
+  await expect(evening).toContainText('Tomorrow your intensive begins, with your KAP session at 10:45.');
   await expect(evening).toContainText('No alcohol or cannabis from today.');
   await expectAccessible(page);
   await page.goto(`/#/plan/${id}/cards`);

@@ -18,7 +18,9 @@ test('a 3-day couples plan with KAP midway: dosing on day 2, prepared, checked, 
     expect(indexOf(day2, 'KAP preparation')).toBeLessThan(dosing);
     expect(day2[dosing - 1]).toContain('Vitals check');
     expect(day2[dosing + 1]).toContain('Vitals check');
-    expect(indexOf(day2, 'KAP integration')).toBeGreaterThan(dosing);
+    // A meal follows the rest; integration opens day 3.
+    expect(day2[day2.length - 1]).toContain('Lunch');
+    expect(day3[0]).toContain('KAP integration');
     // Day 1 opens with the joint history and an individual session with each partner.
     expect(day1[0]).toContain('Joint history');
     expect(day1.some((t) => t.includes('Individual session with Alex'))).toBe(true);
@@ -45,9 +47,11 @@ test('a 3-day couples plan with KAP midway: dosing on day 2, prepared, checked, 
 test('KAP at the start puts the dosing on day 1; None has no KAP block', async ({ page }) => {
   await createPlan(page, { kap: 'At the start', days: '2' });
   const day1 = await dayItems(page, 1);
-  expect(day1[0]).toContain('KAP preparation');
-  expect(day1[1]).toContain('Vitals check');
-  expect(day1[2]).toContain('KAP dosing');
+  expect(day1[0]).toContain('Pre-dose check-in with Alex');
+  expect(day1[1]).toContain('Pre-dose check-in with Sam');
+  expect(day1[2]).toContain('KAP preparation');
+  expect(day1[3]).toContain('Vitals check');
+  expect(day1[4]).toContain('KAP dosing');
   expect((await dayItems(page, 2)).some((t) => t.includes('KAP dosing'))).toBe(false);
 
   await createPlan(page, { kap: 'None', format: 'Individual', client: 'Jo', days: '2' });

@@ -1,0 +1,181 @@
+// Who doses, who supports, and where KAP goes: the clinical review's eight findings, each through
+// the UI (finding 8, the evening before a day-1 dose, is in couple.spec.mjs).
+import { readFileSync } from 'node:fs';
+import { test, expect, expectAccessible, createPlan, dayItems } from './fixtures.mjs';
+
+const findings = (page) => page.getByRole('complementary', { name: 'Findings' });
+const finding = (page, code) => findings(page).locator(`[data-code="${code}"]`);
+
+/** Every block of days 1..n as { day, start, end, text }. */
+async function blocks(page, n) {
+  const out = [];
+  for (let day = 1; day <= n; day += 1) {
+    for (const text of await dayItems(page, day)) {
+      const [, start, end] = text.match(/^(\d\d:\d\d)–(\d\d:\d\d)/);
+      out.push({ day, start, end, text });
+    }
+  }
+  return out;
+}
+
+async function placeKap(page, choice) {
+  await page.locator('summary', { hasText: 'KAP placement' }).click();
+  await page.getByLabel('Place KAP').selectOption(choice);
+  await page.getByRole('button', { name: 'Place KAP' }).click();
+}
+
+test('finding 4: placing KAP midway re-plans the day, nothing runs past its end, and one undo restores it', async ({ page }) => {
+  await createPlan(page, { kap: 'None' });
+  const before = [await dayItems(page, 1), await dayItems(page, 2), await dayItems(page, 3)];
+  await placeKap(page, 'midway');
+  await expect(page.getByText('The dosing is on day 2 at 10:15.')).toBeVisible();
+  const said = page.getByRole('status').filter({ hasText: 'KAP placed.' });
+  await expect(said).toContainText('“Morning check-in” on day 2 was removed');
+  await expect(said).toContainText('Undo restores all of it.');
+  for (const block of await blocks(page, 3)) {
+    expect(block.end <= '17:00', `${block.text} ends after the day`).toBe(true);
+  }
+  const day2 = await dayItems(page, 2);
+  const dose = day2.findIndex((t) => t.includes('KAP dosing'));
+  expect(day2.slice(dose).filter((t) => /Check-in|Joint session|Individual session/.test(t))).toEqual([]);
+  expect(day2[day2.length - 1]).toMatch(/Lunch/);
+  expect((await dayItems(page, 3))[0]).toContain('KAP integration');
+  await expect(findings(page).locator('.sev-error')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect([await dayItems(page, 1), await dayItems(page, 2), await dayItems(page, 3)]).toEqual(before);
+});
+
+test('finding 5: KAP at the start has a pre-dose check-in with each partner, and the assessment follows integration', async ({ page }) => {
+  await createPlan(page, { kap: 'None' });
+  await placeKap(page, 'start');
+  const day1 = await dayItems(page, 1);
+  expect(day1.slice(0, 4).map((t) => t.replace(/^\d\d:\d\d–\d\d:\d\d /, '').split(' ')[0])).toEqual(['KAP', 'KAP', 'KAP', 'Vitals']);
+  expect(day1[0]).toContain('Pre-dose check-in with Alex');
+  expect(day1[1]).toContain('Pre-dose check-in with Sam');
+  const day2 = (await dayItems(page, 2)).filter((t) => !/Break|Lunch/.test(t));
+  expect(day2[0]).toContain('KAP integration');
+  expect(day2[1]).toContain('Joint history');
+  expect(day2.slice(2, 4).join(' ')).toMatch(/Individual session with Alex.*Individual session with Sam/);
+  await expect(page.getByRole('status').filter({ hasText: 'KAP placed.' })).toContainText('“Joint history” moved from day 1 to day 2');
+  for (const block of await blocks(page, 3)) {
+    expect(block.end <= '17:00', `${block.text} ends after the day`).toBe(true);
+  }
+});
+
+test('findings 1 and 2: who doses is a choice; the partner who supports is told their role; a driver must be sober', async ({ page }) => {
+  await createPlan(page, { kap: 'Midway' });
+  await expect(finding(page, 'doses_not_chosen')).toHaveCount(1);
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  const who = page.getByLabel('Who doses');
+  await expect(who).toHaveValue('not_chosen');
+
+  // One partner doses: the dose and its vitals are Alex's; Sam supports.
+  await who.selectOption('partner_a');
+  await expect(finding(page, 'doses_not_chosen')).toHaveCount(0);
+  const dosing = (await dayItems(page, 2)).find((t) => t.includes('KAP dosing'));
+  expect(dosing).toContain('Alex');
+  expect(dosing).not.toContain('Alex & Sam');
+  const planUrl = page.url();
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await page.getByLabel('Show').selectOption('partner_b');
+  const day2 = page.getByRole('region', { name: /^Day 2\b/ });
+  await expect(day2).toContainText("Your day as Alex's support: please read");
+  await expect(day2).toContainText('you are Alex\'s support today');
+  await expect(day2).toContainText('Stay sober');
+  await expect(day2.getByRole('listitem').filter({ hasText: 'KAP dosing' })).toContainText('you support');
+  await expect(day2).not.toContainText('eye mask');
+  await expect(day2).not.toContainText('Stop eating');
+  await expectAccessible(page);
+
+  // Both together: neither can drive the other, and a sober monitor besides the therapist is
+  // required (an error until recorded).
+  await page.goto(planUrl);
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  await page.getByLabel('Who doses').selectOption('both');
+  await expect(finding(page, 'too_few_monitors')).toHaveClass(/sev-error/);
+  await page.getByLabel('Who drives Alex home after day 2').fill('Sam');
+  await page.getByLabel('Who drives Alex home after day 2').press('Tab');
+  await expect(finding(page, 'driver_not_sober')).toContainText('Sam doses that day too');
+  await page.getByLabel('Sober monitors besides the therapist when both partners dose').fill('1');
+  await page.getByLabel('Sober monitors besides the therapist when both partners dose').press('Tab');
+  await expect(finding(page, 'too_few_monitors')).toHaveCount(0);
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  const advice = page.getByRole('region', { name: /^Day 2\b/ });
+  await expect(advice).toContainText('A sober adult who is not taking the medicine needs to take you home');
+  await expect(advice).not.toContainText('Sam takes you home');
+  await expect(advice).not.toContainText('with your therapist.');
+
+  // Staggered: Sam's dose follows Alex's by 90 minutes, each with its own vitals; no overlap.
+  await page.goto(planUrl);
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  await page.getByLabel('Who doses').selectOption('both_staggered');
+  const doses = (await dayItems(page, 2)).filter((t) => t.includes('KAP dosing'));
+  expect(doses.map((t) => t.slice(0, 11))).toEqual(['10:15–13:15', '11:45–14:45']);
+  await expect(finding(page, 'overlap')).toHaveCount(0);
+  await expect(finding(page, 'multiple_dosings')).toHaveCount(0);
+});
+
+test('finding 3: dosing cannot be set below 2 hours, and a window over 72 hours needs "longer on purpose"', async ({ page }) => {
+  await createPlan(page, { kap: 'Midway' });
+  await page.locator('summary', { hasText: 'Clinical thresholds' }).click();
+  await page.getByLabel(/^Dosing lasts/).fill('30');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByRole('alert')).toContainText('enter a whole number from 120 to 720');
+  await page.getByLabel(/^Dosing lasts/).fill('180');
+  await page.getByLabel(/^Integration within/).fill('100');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByRole('alert')).toContainText('Longer on purpose');
+  await page.getByLabel(/^Longer on purpose/).check();
+  await page.getByLabel(/^Integration within/).fill('100');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Thresholds saved' })).toBeVisible();
+  await expect(page.getByText('About 3 h in office for a lozenge', { exact: false })).toHaveCount(1);
+  await page.reload();
+  await page.locator('summary', { hasText: 'Clinical thresholds' }).click();
+  await expect(page.getByLabel(/^Integration within/)).toHaveValue('100');
+  await expect(page.getByLabel(/^Longer on purpose/)).toBeChecked();
+  await expectAccessible(page);
+});
+
+test('finding 6: a last-day dosing keeps a meal and integration, and asks for a follow-up that reaches the couple', async ({ page }) => {
+  await page.goto('/#/new');
+  await page.getByRole('group', { name: 'Start from a template' }).getByLabel('Individual, 2 days, KAP midway').check();
+  await page.getByLabel('Client').fill('Jo');
+  await page.getByLabel('Start date').fill('2026-12-04');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  const day2 = await dayItems(page, 2);
+  const rest = day2.findIndex((t) => t.includes('Rest and recovery'));
+  expect(day2[rest + 1]).toContain('Lunch');
+  expect(day2[day2.length - 1]).toContain('Integration and closing');
+  await expect(finding(page, 'no_follow_up')).toHaveCount(1);
+
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  await page.getByLabel('Follow-up date').fill('2026-12-07');
+  await page.getByLabel('Follow-up time').fill('10:00');
+  await page.getByRole('button', { name: 'Record follow-up' }).click();
+  await expect(finding(page, 'no_follow_up')).toHaveCount(0);
+
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await expect(page.getByRole('region', { name: 'After the intensive' })).toContainText('Follow-up integration · Mon 7 Dec 2026, 10:00–11:00');
+  await page.locator('summary', { hasText: 'Calendar file' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calendar for everyone' }).click()]);
+  const ics = readFileSync(await download.path(), 'utf8');
+  expect(ics).toContain('-follow-up@intensive-planner');
+  expect(ics).toContain('SUMMARY:Follow-up session');
+  await expectAccessible(page);
+});
+
+test('finding 7: a long day on site is a warning, and a one-day intensive too short for KAP midway is refused', async ({ page }) => {
+  await createPlan(page, { kap: 'Midway' });
+  await expect(finding(page, 'time_on_site')).toHaveCount(0);
+  await page.locator('summary', { hasText: 'Clinical thresholds' }).click();
+  await page.getByLabel(/^Time on site a day/).fill('420');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(finding(page, 'time_on_site').first()).toContainText('on site');
+
+  await createPlan(page, { kap: 'Midway', days: '1' });
+  await expect(page.getByRole('alert')).toContainText('does not fit');
+  await expect(page.getByRole('alert')).toContainText('KAP session at the start');
+});
