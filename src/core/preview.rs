@@ -53,8 +53,13 @@ pub struct FollowUpItem {
 /// What the follow-up is, for the couple.
 pub const FOLLOW_UP_ABOUT: &str = "An integration session after the intensive, to keep making sense of your KAP session while the mind is still open to change.";
 
-/// What a supporting partner's time during the dose is, for them.
-pub const SUPPORT_ABOUT: &str = "You stay in the room as a calm, sober support while your partner takes the medicine. Your therapist leads; you do not need to do anything but be there.";
+/// What a supporting partner's time during the dose and the rest after it is, for them.
+pub fn support_about(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Rest => "Your partner comes back gently. Stay nearby, quiet and unhurried; there is nothing to fix or discuss yet.",
+        _ => "You stay in the room as a calm, sober support while your partner takes the medicine. Your therapist leads; you do not need to do anything but be there.",
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PreviewDay {
@@ -415,7 +420,7 @@ impl Preview {
             for item in &mut day.items {
                 if !attends(item.attendees, person) {
                     // The dose they sit through with their partner, described for them.
-                    item.about = SUPPORT_ABOUT;
+                    item.about = support_about(item.kind);
                     item.who = format!("{} · you support", item.who);
                 }
             }
@@ -479,8 +484,9 @@ fn support_advice(support: &Supporter, dose_at: Time) -> Vec<String> {
             "{you}: you are {partner}'s support today. You do not take the medicine, and you do not need to fast. Be there from the start of the session at {dose_at} until {partner} is alert and steady on their feet."
         ),
         "Stay sober: no alcohol or cannabis today, so that you can be fully present.".to_string(),
+        "Do: sit quietly nearby, keep your phone on silent, offer water or a blanket if asked, and tell the therapist if anything worries you.".to_string(),
         format!(
-            "Do: sit quietly nearby, keep your phone on silent, offer water or a blanket if asked, and tell the therapist if anything worries you. Don't: ask {partner} to talk about the experience yet, or leave without telling the therapist. What came up is for the integration session."
+            "Don't: ask {partner} to talk about the experience yet, or leave without telling the therapist. What came up is for the integration session."
         ),
     ]
 }

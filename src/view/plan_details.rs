@@ -152,7 +152,7 @@ fn KapPlacementForm() -> impl IntoView {
                         {input("kap-time", "Dosing starts", Kind::Time, time)}
                     </div>
                 </Show>
-                <p class="hint">"Preparation, vitals, dosing, rest and integration move together; other sessions move later to make room."</p>
+                <p class="hint">"Preparation, vitals, the dose and rest move together, with a meal after them; integration opens the next day. Sessions on the dosing day move to free time on another day, or are removed; the message lists each one, and Undo restores all of it."</p>
                 <button type="submit" class="button">"Place KAP"</button>
             </form>
         </details>
