@@ -601,6 +601,28 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
         &["time_on_site"],
     ),
     (
+        "a snack before a dose counts like lunch",
+        |p| {
+            let b = find(p, BlockKind::KapPreparation, 0).clone();
+            p.days[1]
+                .blocks
+                .retain(|b| b.kind != BlockKind::KapPreparation);
+            p.days[1].blocks.push(Block {
+                id: 996,
+                kind: BlockKind::Meal,
+                title: "Snack".into(),
+                start: t("09:00"),
+                end: t("09:15"),
+                ..b.clone()
+            });
+            p.days[1].blocks.push(Block {
+                start: t("09:15"),
+                ..b
+            });
+        },
+        &["meal_in_fasting_window"],
+    ),
+    (
         "a dosing day over its own budget",
         |p| p.settings.dosing_day_load_minutes = 45,
         &["daily_load"],

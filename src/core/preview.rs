@@ -111,6 +111,7 @@ pub fn about(kind: BlockKind) -> &'static str {
         BlockKind::KapIntegration => "We make sense of what came up and turn it into small, real steps for your life and relationship.",
         BlockKind::Break => "A pause to stretch, drink some water and breathe.",
         BlockKind::Lunch => "A meal break. Eat something nourishing and take a moment for yourself.",
+        BlockKind::Meal => "Time to eat or drink something and take a moment for yourself.",
         BlockKind::Reflection => "Time to write down thoughts and try a small exercise for the evening.",
         BlockKind::Closing => "We look back on the intensive together and plan the next steps.",
     }

@@ -137,6 +137,21 @@ test('finding 3: dosing cannot be set below 2 hours, and a window over 72 hours 
   await expect(page.getByLabel(/^Integration within/)).toHaveValue('100');
   await expect(page.getByLabel(/^Longer on purpose/)).toBeChecked();
   await expectAccessible(page);
+
+  // Every meal counts for fasting, not only lunch: a snack late on day 1 falls inside 20 hours
+  // of fasting before the 10:15 dose on day 2.
+  const snack = findings(page).locator('[data-code="meal_in_fasting_window"]');
+  await page.getByLabel(/^Fasting before a dose/).fill('20');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(snack).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add block to day 1' }).click();
+  await page.getByLabel('Kind').selectOption({ label: 'Meal or snack' });
+  await page.getByLabel('Title', { exact: true }).fill('Afternoon snack');
+  await page.getByLabel('Starts', { exact: true }).fill('16:45');
+  await page.getByLabel('Ends', { exact: true }).fill('17:00');
+  await page.getByRole('button', { name: 'Add block', exact: true }).click();
+  await expect(snack).toHaveCount(1);
+  await expect(snack).toContainText('Afternoon snack');
 });
 
 test('finding 6: a last-day dosing keeps a meal and integration, and asks for a follow-up that reaches the couple', async ({ page }) => {

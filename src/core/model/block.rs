@@ -14,12 +14,14 @@ pub enum BlockKind {
     KapIntegration,
     Break,
     Lunch,
+    /// Any other meal or a snack (new in format 4): it counts for fasting like lunch.
+    Meal,
     Reflection,
     Closing,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 12] = [
+    pub const ALL: [BlockKind; 13] = [
         BlockKind::CheckIn,
         BlockKind::JointSession,
         BlockKind::IndividualSession,
@@ -30,6 +32,7 @@ impl BlockKind {
         BlockKind::KapIntegration,
         BlockKind::Break,
         BlockKind::Lunch,
+        BlockKind::Meal,
         BlockKind::Reflection,
         BlockKind::Closing,
     ];
@@ -47,6 +50,7 @@ impl BlockKind {
             BlockKind::KapIntegration => "kap_integration",
             BlockKind::Break => "break",
             BlockKind::Lunch => "lunch",
+            BlockKind::Meal => "meal",
             BlockKind::Reflection => "reflection",
             BlockKind::Closing => "closing",
         }
@@ -69,6 +73,7 @@ impl BlockKind {
             BlockKind::KapIntegration => "KAP integration",
             BlockKind::Break => "Break",
             BlockKind::Lunch => "Lunch",
+            BlockKind::Meal => "Meal or snack",
             BlockKind::Reflection => "Reflection and homework",
             BlockKind::Closing => "Closing",
         }
@@ -102,12 +107,12 @@ impl BlockKind {
 
     /// A meal: what the fasting before a dose rules out.
     pub fn is_meal(self) -> bool {
-        matches!(self, BlockKind::Lunch)
+        matches!(self, BlockKind::Lunch | BlockKind::Meal)
     }
 
     /// Time off: breaks and meals.
     pub fn is_pause(self) -> bool {
-        matches!(self, BlockKind::Break | BlockKind::Lunch)
+        matches!(self, BlockKind::Break | BlockKind::Lunch | BlockKind::Meal)
     }
 }
 
