@@ -352,3 +352,28 @@ fn every_template_is_sound() {
     }
     assert!(built >= 140, "only {built} templates fitted");
 }
+
+/// A plan with dosings on two days (a series the prescriber signed off) keeps both when who
+/// doses changes: only whom the blocks concern changes.
+#[test]
+fn changing_who_doses_keeps_a_signed_off_series() {
+    let base = plan(couple(), 3, KapPlacement::Midway);
+    let mut series = base.clone();
+    let mut day = series.days[1].clone();
+    let next = series.next_block_id();
+    for (i, block) in day.blocks.iter_mut().enumerate() {
+        block.id = next + i as u32;
+    }
+    series.days[2] = day;
+    series.kap.multiple_dosings_signed_off = true;
+    let mut record = series.kap.clone();
+    record.doses = Doses::PartnerB;
+    let after = apply(&series, &Edit::SetKap(record)).expect("applies");
+    let doses: Vec<(usize, &str)> = after
+        .blocks()
+        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+        .map(|(d, b)| (d, b.attendees.code()))
+        .collect();
+    assert_eq!(doses, [(1, "partner_b"), (2, "partner_b")]);
+    assert_eq!(after.blocks().count(), series.blocks().count());
+}

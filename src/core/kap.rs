@@ -325,14 +325,38 @@ pub fn place_kap(plan: &Plan, target: KapTarget) -> Result<Plan, EditError> {
 }
 
 /// Places KAP again where it is, after a change of who doses or how (the bundle's shape follows
-/// the dosing mode). A plan without KAP is returned as it is.
+/// the dosing mode). A plan without KAP is returned as it is. A plan with dosings on more than
+/// one day (a series the prescriber signed off, or the therapist's own arrangement) is not laid
+/// out again: its vitals checks, dosings and rests only change whom they concern.
 pub fn replace(plan: &Plan) -> Result<Placed, EditError> {
-    match first_dose(plan) {
-        None => Ok(Placed {
-            plan: plan.clone(),
-            changes: Vec::new(),
-        }),
-        Some((day, dose_at)) => place_with(plan, KapTarget::At { day, dose_at }, pre_dose_of(plan)),
+    let mut dosing_days: Vec<usize> = plan
+        .blocks()
+        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+        .map(|(day, _)| day)
+        .collect();
+    dosing_days.dedup();
+    match (first_dose(plan), dosing_days.len()) {
+        (Some((day, dose_at)), 1) => {
+            place_with(plan, KapTarget::At { day, dose_at }, pre_dose_of(plan))
+        }
+        _ => {
+            let mut next = plan.clone();
+            let who = dosers_attend(&plan.participants, plan.kap.doses);
+            for day in &mut next.days {
+                for block in &mut day.blocks {
+                    if matches!(
+                        block.kind,
+                        BlockKind::VitalsCheck | BlockKind::KapDosing | BlockKind::Rest
+                    ) {
+                        block.attendees = who;
+                    }
+                }
+            }
+            Ok(Placed {
+                plan: next,
+                changes: Vec::new(),
+            })
+        }
     }
 }
 
@@ -600,7 +624,8 @@ fn place_with(plan: &Plan, target: KapTarget, pre_dose: PreDose) -> Result<Place
         for block in &d.blocks {
             if let Some((was, _)) = plan.find_block(block.id) {
                 let reported = moved_ids.contains(&block.id);
-                if was != index && !block.kind.is_pause() && !reported {
+                let session = !block.kind.is_pause() && !block.kind.is_kap();
+                if was != index && session && !reported {
                     changes.push(Change::Moved {
                         title: block.title.clone(),
                         from_day: was,
