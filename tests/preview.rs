@@ -450,7 +450,7 @@ fn the_partner_who_does_not_dose_gets_no_fasting_alarm() {
 
 /// With the first dosing on day 1 there is no earlier day to carry the advice for the evening
 /// before, so the evening before gets its own: the date, no alcohol, and when to stop eating if
-/// that is that night. Not for a plan dosing later, nor for a partner who does not dose.
+/// that is that night; a partner who supports is told their role. Not for a plan dosing later.
 #[test]
 fn a_dosing_on_day_one_has_an_evening_before() {
     let mut plan = plan(couple(), 3, KapPlacement::AtStart);
@@ -476,10 +476,16 @@ fn a_dosing_on_day_one_has_an_evening_before() {
     let (_, text) = preview(&plan).evening_before().expect("an evening before");
     assert!(text.contains("Tonight, stop eating at 22:45."), "{text}");
 
-    assert_eq!(
-        preview(&plan).for_person(Person::PartnerA).evening_before(),
-        None
+    // Alex supports Sam: their evening before says what tomorrow asks of them.
+    let (_, support) = preview(&plan)
+        .for_person(Person::PartnerA)
+        .evening_before()
+        .expect("the supporter's evening before");
+    assert!(
+        support.contains("Sam has their KAP session at 10:45"),
+        "{support}"
     );
+    assert!(!support.contains("stop eating"), "{support}");
     assert!(preview(&plan)
         .for_person(Person::PartnerB)
         .evening_before()

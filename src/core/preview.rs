@@ -378,11 +378,22 @@ impl Preview {
     }
 
     /// When the first dosing is on day 1, the evening before the intensive gets advice of its own
-    /// (there is no earlier day to carry it): its date and the text. `None` otherwise, and for a
-    /// partner who does not dose.
+    /// (there is no earlier day to carry it): its date and the text; for a partner who supports,
+    /// what tomorrow asks of them. `None` otherwise.
     pub fn evening_before(&self) -> Option<(NaiveDate, String)> {
         let first = self.days.first().filter(|d| d.number == 1)?;
-        let dosing = first.dosing.as_ref().filter(|d| !d.rides.is_empty())?;
+        let dosing = first.dosing.as_ref()?;
+        if dosing.rides.is_empty() {
+            // A partner who supports: what tomorrow asks of them.
+            let support = self.supporter.as_ref()?;
+            return Some((
+                first.date.pred_opt()?,
+                format!(
+                    "Tomorrow your intensive begins. {} has their KAP session at {}, and you are there as their support. Please stay sober from today, and rest well.",
+                    support.doser, dosing.dose_at
+                ),
+            ));
+        }
         let (fasting_day, fasting_time) = dosing.fasting_from;
         let tonight = if fasting_day == 0 {
             format!(" Tonight, stop eating at {fasting_time}.")
