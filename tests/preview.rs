@@ -155,6 +155,15 @@ fn a_supporting_partner_is_told_their_role() {
         .eve_advice(&alex.days[0])
         .expect("the evening before the dose");
     assert!(eve.contains("you are there as their support"), "{eve}");
+    // Alex's calendar has the dose, described for the one who supports, and no fasting alarm.
+    let mut supporting = options();
+    supporting.person = Some(Person::PartnerA);
+    supporting.full_titles = true;
+    let file = calendar("p1", &preview(&plan), &supporting, los_angeles).text;
+    assert!(file.contains("SUMMARY:KAP dosing session"), "{file}");
+    assert!(file.contains("sober support"), "{file}");
+    assert!(!file.contains("eye mask"), "{file}");
+    assert!(!file.contains("Time to stop eating"), "{file}");
     // Sam's own view keeps the dosing advice and no support advice.
     let sam = preview(&plan).for_person(Person::PartnerB);
     let advice = sam.dosing_advice(&sam.days[1]).join(" ");

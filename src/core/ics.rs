@@ -11,7 +11,7 @@
 //!   first event of each day; both optional.
 
 use super::model::{BlockKind, Person, Time};
-use super::preview::{Preview, PreviewItem, FOLLOW_UP_ABOUT};
+use super::preview::{attends, support_about, Preview, PreviewItem, FOLLOW_UP_ABOUT};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,8 +82,15 @@ pub fn calendar(
             out.push(&format!("DTSTART:{}", stamp(start)));
             out.push(&format!("DTEND:{}", stamp(end)));
             out.push(&format!("SUMMARY:{}", escape(title)));
+            // A partner who supports sees the dose described for them.
+            let supporting = options.person.is_some_and(|p| !attends(item.attendees, p));
+            let about = if supporting {
+                support_about(item.kind)
+            } else {
+                item.about
+            };
             let description = if options.full_titles || !item.kind.is_kap() {
-                item.about.to_string()
+                about.to_string()
             } else {
                 "Part of your intensive.".to_string()
             };
