@@ -257,7 +257,8 @@ impl Setting {
             Setting::DosingMinutes => (120, 12 * 60),
             // 72 h is the usual ceiling; up to two weeks only with `longer_window_on_purpose`.
             Setting::IntegrationWindowHours => (1, 14 * 24),
-            Setting::FastingHours => (0, 24),
+            // The shortest published fast before a dose is 1 h (rapid-dissolve tablets).
+            Setting::FastingHours => (1, 24),
             Setting::DailyLoadMinutes => (60, 24 * 60),
             Setting::MaxStretchMinutes => (30, 24 * 60),
             Setting::MonitorsWhenBothDose => (0, MAX_MONITORS),
