@@ -121,6 +121,18 @@ fn version_3_meanings_are_kept() {
         "{:?}",
         read.mended
     );
+    // No fast at all, which version 3 allowed, reads as the 1-hour floor, and says so.
+    let unfasted = V3_FIXTURE.replacen("\"fasting_hours\": 4", "\"fasting_hours\": 0", 1);
+    assert_ne!(unfasted, V3_FIXTURE);
+    let read = read_plan(&unfasted).expect("readable");
+    assert_eq!(read.plan.settings.fasting_hours, 1);
+    assert!(
+        read.mended
+            .iter()
+            .any(|m| m.contains("Fasting before a dose")),
+        "{:?}",
+        read.mended
+    );
     // Version 4 writes the choice, and an unmarked long window reads the same way.
     let unmarked = V4_FIXTURE.replacen(
         "\"longer_window_on_purpose\": true",
