@@ -3,7 +3,7 @@
 
 use intensive_planner::core::model::{parse_date, KapPlacement, Participants, Settings, Time};
 use intensive_planner::core::template::{build, TemplateSpec};
-use intensive_planner::shell::format::{encode_plan, plan_key};
+use intensive_planner::shell::format::{encode_plan, plan_key, FORMAT_VERSION};
 use intensive_planner::shell::storage;
 use intensive_planner::view::{Agenda, AppState, EditorScope};
 use leptos::prelude::*;
@@ -93,7 +93,11 @@ fn a_plan_from_a_newer_version_is_shown_read_only_and_kept() {
     let storage_area = local();
     storage_area.clear().expect("clear");
     let plan = sample("p-future");
-    let newer = encode_plan(&plan).replacen("\"format_version\":3", "\"format_version\":9", 1);
+    let newer = encode_plan(&plan).replacen(
+        &format!("\"format_version\":{FORMAT_VERSION}"),
+        "\"format_version\":9",
+        1,
+    );
     assert!(newer.contains("\"format_version\":9"));
     storage_area
         .set_item(&plan_key("p-future"), &newer)

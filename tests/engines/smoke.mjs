@@ -209,6 +209,23 @@ const tests = {
     }
   },
 
+  async 'chooses who doses, re-places KAP with its report, and tells the supporting partner their role'(driver, engine) {
+    await newPlan(driver, engine);
+    await openPanel(driver, 'Screening and logistics');
+    await click(driver, By.css('#who-doses option[value="partner_a"]'));
+    await waitForText(driver, 'Who doses is recorded; the KAP blocks follow it.');
+    await openPanel(driver, 'KAP placement');
+    await click(driver, By.css('#kap-place option[value="start"]'));
+    await click(driver, button('Place KAP'));
+    await waitForText(driver, 'KAP placed.');
+    await waitForText(driver, 'Pre-dose check-in with Alex');
+    await click(driver, byText('a', "Couple's preview and sharing"));
+    await click(driver, By.css('#preview-person option[value="partner_b"]'));
+    await waitForText(driver, "Your day as Alex's support: please read");
+    const text = await driver.findElement(By.css('main')).getText();
+    check(!text.includes('eye mask'), 'the supporting partner is not told to bring an eye mask');
+  },
+
   async 'makes a calendar file and a backup'(driver, engine) {
     await newPlan(driver, engine);
     await click(driver, byText('a', "Couple's preview and sharing"));
