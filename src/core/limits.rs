@@ -144,6 +144,10 @@ pub const MONITORS: Range = Range {
 /// "right after" the dose. Fixed protocol, not a setting.
 pub const VITALS_GAP_MINUTES: u16 = 15;
 
+/// A prescriber's clearance counts for a dosing up to this many days after its date (the
+/// readiness issue makes it a setting).
+pub const CLEARANCE_VALID_DAYS: u16 = 30;
+
 /// The usual ceiling of the integration window: longer only when the therapist says so
 /// (`Settings::longer_window_on_purpose`).
 pub const USUAL_INTEGRATION_WINDOW_HOURS: u16 = 72;

@@ -9,6 +9,7 @@ pub mod kap;
 pub mod limits;
 pub mod model;
 pub mod preview;
+pub mod readiness;
 pub mod rules;
 pub mod template;
 pub mod valid;

@@ -55,10 +55,11 @@ pub enum Rule {
     NoMealAfterDose,
     TimeOnSite,
     NoFollowUp,
+    NotReady,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 28] = [
+    pub const ALL: [Rule; 29] = [
         Rule::BlockTimes,
         Rule::OutsideWindow,
         Rule::Overlap,
@@ -87,6 +88,7 @@ impl Rule {
         Rule::NoMealAfterDose,
         Rule::TimeOnSite,
         Rule::NoFollowUp,
+        Rule::NotReady,
     ];
 
     /// The stable code, as in docs/rules.md.
@@ -120,6 +122,7 @@ impl Rule {
             Rule::NoMealAfterDose => "no_meal_after_dose",
             Rule::TimeOnSite => "time_on_site",
             Rule::NoFollowUp => "no_follow_up",
+            Rule::NotReady => "not_ready",
         }
     }
 }
@@ -152,6 +155,30 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     }
     check_integrations(plan, &mut findings);
     check_kap_records(plan, &mut findings);
+    for ready in super::readiness::readiness(plan)
+        .into_iter()
+        .filter(|r| !r.ready())
+    {
+        let at = plan
+            .find_block(ready.dosing)
+            .map(|(_, b)| b.start.to_string())
+            .unwrap_or_default();
+        findings.push(Finding {
+            severity: Severity::Error,
+            rule: Rule::NotReady,
+            message: format!(
+                "The dosing on day {} at {at} is not ready to go ahead: {}.",
+                ready.day + 1,
+                ready
+                    .missing
+                    .iter()
+                    .map(|m| m.describe(&plan.participants))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            blocks: vec![ready.dosing],
+        });
+    }
     // Errors first, keeping the agenda order within each severity.
     [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()

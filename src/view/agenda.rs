@@ -307,6 +307,7 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
             <span class="who">{who}</span>
             {travel}
             {notes}
+            {(block.kind == BlockKind::KapDosing).then(|| readiness(id))}
             <span class="block-tools">
                 <button type="button" class="tool" on:click=move |_| editing.form.set(Some(FormTarget::Edit(id)))>
                     "Edit"<span class="visually-hidden">{format!(" “{title}”")}</span>
@@ -315,5 +316,27 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
                 <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes later", block.title) on:click=move |_| step(STEP, false)>"↓"</button>
             </span>
         </li>
+    }
+}
+
+/// A dosing's readiness (`core::readiness`), kept current as the records change: "Ready", or
+/// "Not ready" with what is missing. In words, never by colour alone.
+fn readiness(id: BlockId) -> impl IntoView {
+    let editing = use_editing();
+    let summary = Memo::new(move |_| {
+        editing.with_plan(|p| {
+            crate::core::readiness::of_dosing(p, id)
+                .map(|r| (r.ready(), r.summary(&p.participants)))
+        })
+    });
+    move || {
+        summary.get().map(|(ready, text)| {
+            let class = if ready {
+                "readiness ready"
+            } else {
+                "readiness not-ready"
+            };
+            view! { <p class=class>{text}</p> }
+        })
     }
 }

@@ -75,7 +75,7 @@ fn plan_item(plan: Plan) -> impl IntoView {
         "{} · {days} {} · {}",
         display_date(plan.start_date),
         if days == 1 { "day" } else { "days" },
-        if plan.has_kap() { "with KAP" } else { "no KAP" }
+        crate::core::readiness::list_line(&plan).unwrap_or_else(|| "no KAP".to_string())
     );
     let title = plan.title.clone();
     view! {

@@ -25,11 +25,13 @@ test('a 3-day couples plan with KAP midway: dosing on day 2, prepared, checked, 
     expect(day1[0]).toContain('Joint history');
     expect(day1.some((t) => t.includes('Individual session with Alex'))).toBe(true);
     expect(day1.some((t) => t.includes('Individual session with Sam'))).toBe(true);
-    // No errors. What is still to record (clearance, screening, rides) shows as warnings, and
-    // the fasting start as information.
+    // One error: the dosing is not ready until its records are taken (who doses, clearance,
+    // screening, rides), which also show as warnings; the fasting start is information.
     const findings = page.getByRole('complementary', { name: 'Findings' });
-    await expect(findings).toContainText(/^Findings0 errors, \d+ warnings?, 1 for information\./);
-    await expect(findings.locator('.sev-error')).toHaveCount(0);
+    await expect(findings).toContainText(/^Findings1 error, \d+ warnings?, 1 for information\./);
+    await expect(findings.locator('.sev-error')).toHaveCount(1);
+    await expect(findings.locator('.sev-error')).toHaveAttribute('data-code', 'not_ready');
+    expect(day2[dosing]).toContain('Not ready: who doses is not chosen');
     await expect(findings).toContainText('Fasting starts at 06:15');
     await expect(findings).toContainText('No prescriber clearance is recorded');
   };

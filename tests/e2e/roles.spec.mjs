@@ -40,7 +40,8 @@ test('finding 4: placing KAP midway re-plans the day, nothing runs past its end,
   expect(day2.slice(dose).filter((t) => /Check-in|Joint session|Individual session/.test(t))).toEqual([]);
   expect(day2[day2.length - 1]).toMatch(/Lunch/);
   expect((await dayItems(page, 3))[0]).toContain('KAP integration');
-  await expect(findings(page).locator('.sev-error')).toHaveCount(0);
+  // The only error is that the dosing is not ready: its records are still to take.
+  await expect(findings(page).locator('.sev-error:not([data-code="not_ready"])')).toHaveCount(0);
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -193,4 +194,36 @@ test('finding 7: a long day on site is a warning, and a one-day intensive too sh
   await createPlan(page, { kap: 'Midway', days: '1' });
   await expect(page.getByRole('alert')).toContainText('does not fit');
   await expect(page.getByRole('alert')).toContainText('KAP session at the start');
+});
+
+test('ready to dose: the dosing says what is missing, on the block, in the findings and on the plan list, and never to the couple', async ({ page }) => {
+  await createPlan(page, { kap: 'Midway' });
+  const dosing = page.getByRole('region', { name: /^Day 2\b/ }).getByRole('listitem').filter({ hasText: 'KAP dosing' });
+  await expect(dosing).toContainText('Not ready: who doses is not chosen');
+  await expect(finding(page, 'not_ready')).toHaveClass(/sev-error/);
+  await page.getByRole('link', { name: '← Plans' }).click();
+  await expect(page.getByText('1 dosing, not ready')).toBeVisible();
+  await page.getByRole('link', { name: 'Alex & Sam · 3-day couples intensive' }).click();
+
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  await page.getByLabel('Who doses').selectOption('partner_a');
+  for (const select of await page.locator('select[id^="screen-partner_a-"]').all()) {
+    await select.selectOption('no');
+  }
+  await page.getByLabel('Cleared on').fill('2026-12-06');
+  await page.getByLabel('Prescriber or organisation').fill('Dr. Rivera');
+  await page.getByRole('button', { name: 'Record clearance' }).click();
+  await expect(dosing).toContainText('the clearance is dated 2026-12-06, after the dosing');
+  await page.getByLabel('Cleared on').fill('2026-11-20');
+  await page.getByRole('button', { name: 'Record clearance' }).click();
+  await page.getByLabel('Who drives Alex home after day 2').fill('Sam');
+  await page.getByLabel('Who drives Alex home after day 2').press('Tab');
+  await expect(dosing).toContainText(/Ready$/);
+  await expect(finding(page, 'not_ready')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await expect(page.locator('main')).not.toContainText(/\bReady\b|Not ready/);
+  await page.goto('/');
+  await expect(page.getByText('1 dosing, ready')).toBeVisible();
 });

@@ -1,0 +1,203 @@
+//! Ready to dose: for each dosing, what must be in place before it goes ahead, and what is still
+//! missing. A dosing is **ready** when nothing is missing. The therapist sees it on the dosing
+//! block, in the findings (a dosing that is not ready is an error) and on the plan list; the
+//! couple's outputs never show it (`core::preview` has no field for it).
+//!
+//! What is checked today, from the records the plan keeps:
+//! - who doses is chosen (couples);
+//! - screening is complete for each person who doses, with no "yes" (a "yes" is discussed with
+//!   the prescriber before dosing);
+//! - the prescriber's clearance is recorded, dated on or before the dosing day and no more than
+//!   `CLEARANCE_VALID_DAYS` before it;
+//! - when both partners dose, the sober monitors the plan asks for;
+//! - a ride home with a sober adult for each person who doses.
+
+use super::limits::CLEARANCE_VALID_DAYS;
+use super::model::{
+    same_name, Answer, BlockId, BlockKind, Contraindication, Doses, Participants, Person, Plan,
+};
+use chrono::NaiveDate;
+
+/// One thing a dosing still needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// A couples plan where who doses is not chosen.
+    WhoDoses,
+    /// Unanswered screening questions for this person.
+    Screening { person: Person, unanswered: usize },
+    /// "Yes" answers to discuss with the prescriber.
+    ScreeningYes { person: Person, answers: usize },
+    /// No prescriber clearance recorded.
+    Clearance,
+    /// The clearance is dated after the dosing day.
+    ClearanceAfterDose { cleared: NaiveDate },
+    /// The clearance is older than `CLEARANCE_VALID_DAYS` on the dosing day.
+    ClearanceTooOld { cleared: NaiveDate },
+    /// Fewer sober monitors than the plan asks for when both dose.
+    Monitors { recorded: u8, needed: u8 },
+    /// No ride home with a sober adult for this person.
+    Ride { person: Person },
+}
+
+impl Missing {
+    /// In plain words, naming the people.
+    pub fn describe(&self, participants: &Participants) -> String {
+        let name = |p: &Person| p.name(participants);
+        match self {
+            Missing::WhoDoses => "who doses is not chosen".to_string(),
+            Missing::Screening { person, unanswered } => format!(
+                "screening for {} has {unanswered} unanswered question{}",
+                name(person),
+                plural(*unanswered)
+            ),
+            Missing::ScreeningYes { person, answers } => format!(
+                "screening for {} has {answers} \"yes\" answer{} to discuss with the prescriber",
+                name(person),
+                plural(*answers)
+            ),
+            Missing::Clearance => "no prescriber clearance is recorded".to_string(),
+            Missing::ClearanceAfterDose { cleared } => {
+                format!("the clearance is dated {cleared}, after the dosing")
+            }
+            Missing::ClearanceTooOld { cleared } => format!(
+                "the clearance of {cleared} is more than {CLEARANCE_VALID_DAYS} days old by the dosing"
+            ),
+            Missing::Monitors { recorded, needed } => format!(
+                "{recorded} of {needed} sober monitor{} recorded",
+                plural(usize::from(*needed))
+            ),
+            Missing::Ride { person } => {
+                format!("no ride home with a sober adult for {}", name(person))
+            }
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A dosing and what it still needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readiness {
+    pub dosing: BlockId,
+    /// 0-based day.
+    pub day: usize,
+    pub missing: Vec<Missing>,
+}
+
+impl Readiness {
+    pub fn ready(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    /// "Ready", or "Not ready: a; b; c".
+    pub fn summary(&self, participants: &Participants) -> String {
+        if self.ready() {
+            return "Ready".to_string();
+        }
+        let missing: Vec<String> = self
+            .missing
+            .iter()
+            .map(|m| m.describe(participants))
+            .collect();
+        format!("Not ready: {}", missing.join("; "))
+    }
+}
+
+/// Every dosing of the plan, in agenda order, with what it still needs.
+pub fn readiness(plan: &Plan) -> Vec<Readiness> {
+    plan.blocks()
+        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+        .map(|(day, dosing)| Readiness {
+            dosing: dosing.id,
+            day,
+            missing: missing(plan, day),
+        })
+        .collect()
+}
+
+/// The readiness of one dosing block, if it is one.
+pub fn of_dosing(plan: &Plan, id: BlockId) -> Option<Readiness> {
+    readiness(plan).into_iter().find(|r| r.dosing == id)
+}
+
+/// "2 dosings, 1 not ready", "1 dosing, ready", or `None` without a dosing: for the plan list.
+pub fn list_line(plan: &Plan) -> Option<String> {
+    let all = readiness(plan);
+    let not_ready = all.iter().filter(|r| !r.ready()).count();
+    match (all.len(), not_ready) {
+        (0, _) => None,
+        (1, 0) => Some("1 dosing, ready".to_string()),
+        (1, _) => Some("1 dosing, not ready".to_string()),
+        (n, 0) => Some(format!("{n} dosings, all ready")),
+        (n, k) => Some(format!("{n} dosings, {k} not ready")),
+    }
+}
+
+fn missing(plan: &Plan, day: usize) -> Vec<Missing> {
+    let kap = &plan.kap;
+    let people = &plan.participants;
+    let mut missing = Vec::new();
+    if matches!(people, Participants::Couple { .. }) && kap.doses == Doses::NotChosen {
+        missing.push(Missing::WhoDoses);
+    }
+    let dosers = kap.dosers(people);
+    for person in &dosers {
+        let screening = kap.screening(*person);
+        let count = |answer: Answer| {
+            Contraindication::ALL
+                .iter()
+                .filter(|c| screening.answer(**c) == answer)
+                .count()
+        };
+        let unanswered = count(Answer::Unknown);
+        if unanswered > 0 {
+            missing.push(Missing::Screening {
+                person: *person,
+                unanswered,
+            });
+        }
+        let answers = count(Answer::Yes);
+        if answers > 0 {
+            missing.push(Missing::ScreeningYes {
+                person: *person,
+                answers,
+            });
+        }
+    }
+    let dosing_date = plan.date_of(day);
+    match &kap.clearance {
+        None => missing.push(Missing::Clearance),
+        Some(c) if c.date > dosing_date => {
+            missing.push(Missing::ClearanceAfterDose { cleared: c.date })
+        }
+        Some(c) if (dosing_date - c.date).num_days() > i64::from(CLEARANCE_VALID_DAYS) => {
+            missing.push(Missing::ClearanceTooOld { cleared: c.date })
+        }
+        Some(_) => {}
+    }
+    if kap.both_dose(people) && kap.sober_monitors < plan.settings.monitors_when_both_dose {
+        missing.push(Missing::Monitors {
+            recorded: kap.sober_monitors,
+            needed: plan.settings.monitors_when_both_dose,
+        });
+    }
+    let doser_names: Vec<String> = dosers.iter().map(|p| p.name(people)).collect();
+    for person in &dosers {
+        let sober_ride = kap.rides.iter().any(|r| {
+            r.day == day
+                && r.person == *person
+                && !r.driver.trim().is_empty()
+                && !doser_names.iter().any(|n| same_name(n, &r.driver))
+        });
+        if !sober_ride {
+            missing.push(Missing::Ride { person: *person });
+        }
+    }
+    missing
+}

@@ -1,0 +1,160 @@
+//! Ready to dose: each dosing's readiness, from the plan's records, as a table.
+
+mod common;
+
+use common::*;
+use intensive_planner::core::model::{
+    parse_date, Answer, Clearance, Contraindication, Doses, KapPlacement, Person, Plan, Ride,
+};
+use intensive_planner::core::preview::preview;
+use intensive_planner::core::readiness::{list_line, readiness, Missing};
+
+/// The 3-day couples template, KAP midway (dose on Sat 5 Dec 2026), with every record complete.
+fn complete() -> Plan {
+    let mut plan = plan(couple(), 3, KapPlacement::Midway);
+    plan.kap.doses = Doses::PartnerA;
+    for item in Contraindication::ALL {
+        plan.kap.screening_a.set(item, Answer::No);
+    }
+    plan.kap.clearance = Some(Clearance {
+        date: parse_date("2026-11-20").expect("date"),
+        prescriber: "Dr. Rivera".into(),
+    });
+    plan.kap.rides.push(Ride {
+        day: 1,
+        person: Person::PartnerA,
+        driver: "Sam".into(),
+    });
+    plan
+}
+
+#[test]
+fn readiness_table() {
+    type Edit = fn(&mut Plan);
+    let cases: &[(&str, Edit, &[Missing])] = &[
+        ("complete", |_| {}, &[]),
+        (
+            "who doses not chosen (both then count)",
+            |p| p.kap.doses = Doses::NotChosen,
+            &[
+                Missing::WhoDoses,
+                Missing::Screening {
+                    person: Person::PartnerB,
+                    unanswered: 10,
+                },
+                // Sam may dose too, so Sam is no sober driver for Alex.
+                Missing::Ride {
+                    person: Person::PartnerA,
+                },
+                Missing::Ride {
+                    person: Person::PartnerB,
+                },
+            ],
+        ),
+        (
+            "one question unanswered and one yes",
+            |p| {
+                p.kap
+                    .screening_a
+                    .set(Contraindication::Epilepsy, Answer::Unknown);
+                p.kap
+                    .screening_a
+                    .set(Contraindication::Glaucoma, Answer::Yes);
+            },
+            &[
+                Missing::Screening {
+                    person: Person::PartnerA,
+                    unanswered: 1,
+                },
+                Missing::ScreeningYes {
+                    person: Person::PartnerA,
+                    answers: 1,
+                },
+            ],
+        ),
+        (
+            "no clearance",
+            |p| p.kap.clearance = None,
+            &[Missing::Clearance],
+        ),
+        (
+            "the driver doses too",
+            |p| {
+                p.kap.doses = Doses::Together;
+                p.kap.screening_b = p.kap.screening_a;
+                p.kap.sober_monitors = 1;
+                p.kap.rides.push(Ride {
+                    day: 1,
+                    person: Person::PartnerB,
+                    driver: "Jordan".into(),
+                });
+            },
+            &[Missing::Ride {
+                person: Person::PartnerA,
+            }],
+        ),
+        (
+            "both together without a monitor",
+            |p| {
+                p.kap.doses = Doses::Together;
+                p.kap.screening_b = p.kap.screening_a;
+                p.kap.rides[0].driver = "Kim".into();
+                p.kap.rides.push(Ride {
+                    day: 1,
+                    person: Person::PartnerB,
+                    driver: "Kim".into(),
+                });
+            },
+            &[Missing::Monitors {
+                recorded: 0,
+                needed: 1,
+            }],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (name, edit, expected) in cases {
+        let mut plan = complete();
+        edit(&mut plan);
+        let all = readiness(&plan);
+        assert_eq!(all.len(), 1, "{name}: one dosing");
+        if all[0].missing != *expected {
+            wrong.push(format!("{name}: {:?}", all[0].missing));
+        }
+        assert_eq!(all[0].ready(), expected.is_empty(), "{name}");
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn what_the_therapist_reads() {
+    let plan = complete();
+    assert_eq!(readiness(&plan)[0].summary(&plan.participants), "Ready");
+    assert_eq!(list_line(&plan).as_deref(), Some("1 dosing, ready"));
+    let fresh = intensive_planner::core::template::build(&spec(
+        couple(),
+        3,
+        ("09:00", "17:00"),
+        KapPlacement::Midway,
+    ))
+    .expect("fits");
+    let summary = readiness(&fresh)[0].summary(&fresh.participants);
+    assert_eq!(
+        summary,
+        "Not ready: who doses is not chosen; screening for Alex has 10 unanswered questions; \
+         screening for Sam has 10 unanswered questions; no prescriber clearance is recorded; \
+         no ride home with a sober adult for Alex; no ride home with a sober adult for Sam"
+    );
+    assert_eq!(list_line(&fresh).as_deref(), Some("1 dosing, not ready"));
+    let none = plan_without_kap();
+    assert_eq!(list_line(&none), None);
+    // The couple never sees readiness.
+    let text = format!("{:?}", preview(&fresh));
+    assert!(
+        !text.contains("Not ready") && !text.contains("Ready"),
+        "{text}"
+    );
+}
+
+fn plan_without_kap() -> Plan {
+    plan(couple(), 2, KapPlacement::None)
+}
