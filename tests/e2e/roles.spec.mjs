@@ -218,7 +218,7 @@ test('ready to dose: the dosing says what is missing, on the block, in the findi
   await page.getByRole('button', { name: 'Record clearance' }).click();
   await page.getByLabel('Who drives Alex home after day 2').fill('Sam');
   await page.getByLabel('Who drives Alex home after day 2').press('Tab');
-  await expect(dosing).toContainText(/Ready$/);
+  await expect(dosing.locator('.readiness')).toHaveText('Ready');
   await expect(finding(page, 'not_ready')).toHaveCount(0);
   await expectAccessible(page);
 
