@@ -5,11 +5,11 @@ mod common;
 use common::*;
 use intensive_planner::core::catalog::{backup_due, duplicate, upcoming_and_past, BUILT_INS};
 use intensive_planner::core::model::{parse_date, BlockKind, Format, KapPlacement};
-use intensive_planner::core::rules::{check, Severity};
+use intensive_planner::core::rules::{check, Rule, Severity};
 use intensive_planner::core::template::build;
 
 #[test]
-fn every_built_in_template_fits_a_normal_day_with_no_errors() {
+fn every_built_in_template_fits_a_normal_day_with_no_agenda_errors() {
     assert!(BUILT_INS.len() >= 5);
     for template in BUILT_INS {
         assert!(!template.about.is_empty());
@@ -19,9 +19,10 @@ fn every_built_in_template_fits_a_normal_day_with_no_errors() {
         };
         let plan = build(&spec(who, template.days, ("09:00", "17:00"), template.kap))
             .unwrap_or_else(|e| panic!("{}: {e}", template.name));
+        // Only readiness: a new plan's records are still to take.
         let errors: Vec<_> = check(&plan)
             .into_iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity == Severity::Error && f.rule != Rule::NotReady)
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", template.name);
         assert_eq!(

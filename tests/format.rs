@@ -18,6 +18,8 @@ const V2_FIXTURE: &str = include_str!("fixtures/plan-v2.json");
 const V3_FIXTURE: &str = include_str!("fixtures/plan-v3.json");
 const V3_MIGRATED: &str = include_str!("fixtures/plan-v3-migrated.json");
 const V4_FIXTURE: &str = include_str!("fixtures/plan-v4.json");
+const V4_MIGRATED: &str = include_str!("fixtures/plan-v4-migrated.json");
+const V5_FIXTURE: &str = include_str!("fixtures/plan-v5.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -170,10 +172,30 @@ fn revisions_are_read_from_the_envelope() {
     assert_eq!(stored_revision("not json"), None);
 }
 
+/// Version 4 migrates to exactly the current document: the same plan with an empty emergency
+/// plan.
+#[test]
+fn version_4_migrates_exactly() {
+    let plan = decode_plan(V4_FIXTURE).expect("the v4 fixture is readable");
+    assert_eq!(plan.kap.emergency, Default::default());
+    let written: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
+    let expected: serde_json::Value = serde_json::from_str(V4_MIGRATED).expect("json");
+    assert_eq!(written, expected);
+}
+
 /// The current version reads and writes back unchanged, KAP records included.
 #[test]
-fn the_v4_fixture_round_trips() {
-    let plan = decode_plan(V4_FIXTURE).expect("the v4 fixture is readable");
+fn the_v5_fixture_round_trips() {
+    let plan = decode_plan(V5_FIXTURE).expect("the v5 fixture is readable");
+    assert_eq!(plan.kap.emergency.department, "Harbor General Emergency");
+    assert_eq!(
+        plan.kap.emergency.contact(Person::PartnerB),
+        "Kim (friend) 555-0177"
+    );
+    assert_eq!(
+        plan.kap.screening_a.answer(Contraindication::Glaucoma),
+        Answer::Discussed
+    );
     assert_eq!(plan.settings.stagger_minutes, 75);
     assert_eq!(plan.settings.integration_window_hours, 96);
     assert!(plan.settings.longer_window_on_purpose);
@@ -182,10 +204,6 @@ fn the_v4_fixture_round_trips() {
         Some(("10:00".to_string(), 60))
     );
     assert_eq!(plan.kap.doses, Doses::PartnerB);
-    assert_eq!(
-        plan.kap.screening_a.answer(Contraindication::Glaucoma),
-        Answer::Yes
-    );
     assert_eq!(
         plan.kap.screening_b.answer(Contraindication::Epilepsy),
         Answer::Unknown
@@ -199,11 +217,11 @@ fn the_v4_fixture_round_trips() {
         }]
     );
     assert!(plan.days[1].blocks[2].travel);
-    let normalised: serde_json::Value = serde_json::from_str(V4_FIXTURE).expect("json");
+    let normalised: serde_json::Value = serde_json::from_str(V5_FIXTURE).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
     assert_eq!(rewritten, normalised);
     assert_eq!(
-        FORMAT_VERSION, 4,
+        FORMAT_VERSION, 5,
         "a new version needs a fixture and a migration test here"
     );
 }
@@ -244,8 +262,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 5"),
-            |e| *e == DecodeError::Newer(5),
+            with("\"format_version\": 1", "\"format_version\": 6"),
+            |e| *e == DecodeError::Newer(6),
         ),
         (
             "unknown kind",

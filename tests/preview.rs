@@ -501,3 +501,43 @@ fn a_dosing_on_day_one_has_an_evening_before() {
         .is_some());
     assert_eq!(preview(&kap_plan()).evening_before(), None, "KAP midway");
 }
+
+/// The emergency plan is safety information for the couple: on the dosing day's advice (for the
+/// person who doses and for the partner who supports), and in a one-person link only with that
+/// person's contact.
+#[test]
+fn the_emergency_plan_reaches_the_couple_on_the_dosing_day() {
+    let mut plan = kap_plan();
+    plan.kap.emergency = intensive_planner::core::model::EmergencyPlan {
+        on_call: "555-0100".into(),
+        department: "Harbor General".into(),
+        address: "1000 Harbor Blvd".into(),
+        contact_a: "Jordan 555-0142".into(),
+        contact_b: "Kim 555-0177".into(),
+    };
+    let view = preview(&plan);
+    let advice = view.dosing_advice(&view.days[1]).join(" ");
+    assert!(advice.contains("on-call number: 555-0100"), "{advice}");
+    assert!(
+        advice.contains("nearest emergency department is Harbor General, 1000 Harbor Blvd"),
+        "{advice}"
+    );
+    assert!(
+        advice.contains("Emergency contact for Sam: Kim 555-0177"),
+        "{advice}"
+    );
+    // Alex supports Sam, and gets Sam's contact.
+    let alex = view.for_person(Person::PartnerA);
+    let advice = alex.dosing_advice(&alex.days[1]).join(" ");
+    assert!(
+        advice.contains("Emergency contact for Sam: Kim 555-0177"),
+        "{advice}"
+    );
+    assert!(!advice.contains("Jordan"), "{advice}");
+    // No dosing, no emergency advice.
+    assert!(view.dosing_advice(&view.days[0]).is_empty());
+    // A link for Sam carries Sam's contact only.
+    let link = intensive_planner::core::preview::public_plan(&plan, Some(Person::PartnerB));
+    assert_eq!(link.kap.emergency.contact_a, "");
+    assert_eq!(link.kap.emergency.contact_b, "Kim 555-0177");
+}

@@ -4,7 +4,8 @@ mod common;
 
 use common::*;
 use intensive_planner::core::model::{
-    parse_date, Answer, Clearance, Contraindication, Doses, KapPlacement, Person, Plan, Ride,
+    parse_date, Answer, Clearance, Contraindication, Doses, EmergencyPart, EmergencyPlan,
+    KapPlacement, Person, Plan, Ride,
 };
 use intensive_planner::core::preview::preview;
 use intensive_planner::core::readiness::{list_line, readiness, Missing};
@@ -25,6 +26,13 @@ fn complete() -> Plan {
         person: Person::PartnerA,
         driver: "Sam".into(),
     });
+    plan.kap.emergency = EmergencyPlan {
+        on_call: "555-0100".into(),
+        department: "Harbor General".into(),
+        address: "1000 Harbor Blvd".into(),
+        contact_a: "Jordan 555-0142".into(),
+        contact_b: String::new(),
+    };
     plan
 }
 
@@ -49,7 +57,31 @@ fn readiness_table() {
                 Missing::Ride {
                     person: Person::PartnerB,
                 },
+                Missing::EmergencyPlan {
+                    parts: vec![EmergencyPart::Contact(Person::PartnerB)],
+                },
             ],
+        ),
+        (
+            "no emergency plan at all",
+            |p| p.kap.emergency = EmergencyPlan::default(),
+            &[Missing::EmergencyPlan {
+                parts: vec![
+                    EmergencyPart::OnCall,
+                    EmergencyPart::Department,
+                    EmergencyPart::Address,
+                    EmergencyPart::Contact(Person::PartnerA),
+                ],
+            }],
+        ),
+        (
+            "a yes discussed with the prescriber",
+            |p| {
+                p.kap
+                    .screening_a
+                    .set(Contraindication::Glaucoma, Answer::Discussed)
+            },
+            &[],
         ),
         (
             "one question unanswered and one yes",
@@ -83,6 +115,7 @@ fn readiness_table() {
                 p.kap.doses = Doses::Together;
                 p.kap.screening_b = p.kap.screening_a;
                 p.kap.sober_monitors = 1;
+                p.kap.emergency.contact_b = "Kim".into();
                 p.kap.rides.push(Ride {
                     day: 1,
                     person: Person::PartnerB,
@@ -98,6 +131,7 @@ fn readiness_table() {
             |p| {
                 p.kap.doses = Doses::Together;
                 p.kap.screening_b = p.kap.screening_a;
+                p.kap.emergency.contact_b = "Kim".into();
                 p.kap.rides[0].driver = "Kim".into();
                 p.kap.rides.push(Ride {
                     day: 1,
@@ -142,7 +176,9 @@ fn what_the_therapist_reads() {
         summary,
         "Not ready: who doses is not chosen; screening for Alex has 10 unanswered questions; \
          screening for Sam has 10 unanswered questions; no prescriber clearance is recorded; \
-         no ride home with a sober adult for Alex; no ride home with a sober adult for Sam"
+         no ride home with a sober adult for Alex; no ride home with a sober adult for Sam; \
+         the emergency plan lacks the prescriber's on-call number, the nearest emergency \
+         department, its address, an emergency contact for Alex and an emergency contact for Sam"
     );
     assert_eq!(list_line(&fresh).as_deref(), Some("1 dosing, not ready"));
     let none = plan_without_kap();

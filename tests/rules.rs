@@ -31,7 +31,19 @@ fn base() -> Plan {
     }
     plan.kap.sober_monitors = 1;
     plan.kap.doses = Doses::Together;
+    plan.kap.emergency = emergency();
     plan
+}
+
+/// A complete emergency plan.
+fn emergency() -> intensive_planner::core::model::EmergencyPlan {
+    intensive_planner::core::model::EmergencyPlan {
+        on_call: "555-0100".into(),
+        department: "Harbor General".into(),
+        address: "1000 Harbor Blvd".into(),
+        contact_a: "Jordan 555-0142".into(),
+        contact_b: "Kim 555-0177".into(),
+    }
 }
 
 fn find(
@@ -625,6 +637,28 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
             });
         },
         &["meal_in_fasting_window"],
+    ),
+    (
+        "a yes discussed with the prescriber",
+        |p| {
+            p.kap
+                .screening_b
+                .set(Contraindication::Glaucoma, Answer::Discussed)
+        },
+        &[],
+    ),
+    (
+        "no emergency contact for Sam",
+        |p| p.kap.emergency.contact_b.clear(),
+        &["not_ready"],
+    ),
+    (
+        "no emergency contact for Sam, who does not dose",
+        |p| {
+            p.kap.emergency.contact_b.clear();
+            p.kap.doses = Doses::PartnerA;
+        },
+        &[],
     ),
     (
         "a clearance dated after the dose",

@@ -52,6 +52,8 @@ pub enum Text {
     Notes,
     Prescriber,
     Driver,
+    /// A part of the emergency plan (a number, a place, an address, a contact).
+    Emergency,
 }
 
 /// Whether a text may be left blank.
@@ -67,13 +69,13 @@ impl Text {
             Text::PlanTitle | Text::BlockTitle => TITLE_CHARS,
             Text::PartnerA | Text::PartnerB | Text::Client => NAME_CHARS,
             Text::Notes => NOTES_CHARS,
-            Text::Prescriber | Text::Driver => PERSON_TEXT_CHARS,
+            Text::Prescriber | Text::Driver | Text::Emergency => PERSON_TEXT_CHARS,
         }
     }
 
     pub fn blank(self) -> Blank {
         match self {
-            Text::Notes => Blank::Allowed,
+            Text::Notes | Text::Emergency => Blank::Allowed,
             _ => Blank::Refused,
         }
     }
@@ -89,6 +91,7 @@ impl Text {
             Text::Notes => "the notes",
             Text::Prescriber => "the prescriber's name",
             Text::Driver => "the driver's name",
+            Text::Emergency => "a part of the emergency plan",
         }
     }
 }

@@ -4,8 +4,8 @@
 //! clearance and settings are simply not part of a `Preview`.
 
 use super::model::{
-    display_date, moment, same_name, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Person,
-    Plan, Settings, Time,
+    display_date, moment, same_name, Attendees, Block, BlockId, BlockKind, Day, EmergencyPlan,
+    KapRecord, Person, Plan, Settings, Time,
 };
 use chrono::NaiveDate;
 
@@ -31,6 +31,8 @@ pub struct Preview {
     pub viewer: Option<Person>,
     /// An integration appointment after the intensive.
     pub follow_up: Option<FollowUpItem>,
+    /// What to do if something goes wrong on a dosing day.
+    pub emergency: EmergencyPlan,
 }
 
 /// The partner who is present and sober while the other doses.
@@ -119,7 +121,8 @@ pub fn about(kind: BlockKind) -> &'static str {
 
 /// The plan as it may travel to the couple (in a share link, or saved on their device), built
 /// field by field from an explicit list: the agenda (times, kinds, titles, who attends, travel),
-/// the names, dates and zone, who doses and who drives them home, and the fasting time. Notes,
+/// the names, dates and zone, who doses and who drives them home, the fasting time, the follow-up
+/// appointment and the emergency plan. Notes,
 /// screening answers, clearance, monitors, sign-off and every other setting are left out, and a
 /// field added to `Plan`, `Block`, `KapRecord` or `Settings` later stays out until someone adds it
 /// here on purpose (the struct literals below name every field, so the compiler asks).
@@ -189,6 +192,16 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
             multiple_dosings_signed_off: false,
             // The follow-up appointment is the couple's to know (it goes in their calendar).
             follow_up: plan.kap.follow_up,
+            // Safety information for the couple; a link for one person carries their contact.
+            emergency: {
+                let mut emergency = plan.kap.emergency.clone();
+                if let Some(p) = person {
+                    for other in plan.participants.people().iter().filter(|o| **o != p) {
+                        emergency.contact_mut(*other).clear();
+                    }
+                }
+                emergency
+            },
         },
         days,
     }
@@ -291,6 +304,7 @@ pub fn preview(plan: &Plan) -> Preview {
         supporter,
         viewer: None,
         follow_up,
+        emergency: plan.kap.emergency.clone(),
     }
 }
 
@@ -344,12 +358,63 @@ impl Preview {
             advice.extend(support_advice(support, dosing.dose_at));
         }
         if !advice.is_empty() {
+            advice.extend(self.emergency_lines(dosing));
+        }
+        if !advice.is_empty() {
             advice.push(
                 "Integration sessions afterwards help you understand what came up and carry it into daily life; the days right after are when this works best."
                     .to_string(),
             );
         }
         advice
+    }
+
+    /// The emergency plan, as far as it is filled in: the on-call number, the nearest emergency
+    /// department, and the emergency contact of each person this view covers who doses.
+    fn emergency_lines(&self, dosing: &DosingDay) -> Vec<String> {
+        let plan = &self.emergency;
+        let filled = |text: &str| !text.trim().is_empty();
+        let mut lines = Vec::new();
+        if filled(&plan.on_call) {
+            lines.push(format!(
+                "If anything worries you after you leave, call the prescriber's on-call number: {}.",
+                plan.on_call.trim()
+            ));
+        }
+        let place: Vec<&str> = [plan.department.trim(), plan.address.trim()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !place.is_empty() {
+            lines.push(format!(
+                "In an emergency, the nearest emergency department is {}.",
+                place.join(", ")
+            ));
+        }
+        let mut people: Vec<(Person, String)> = dosing
+            .rides
+            .iter()
+            .map(|(person, name, _)| (*person, name.clone()))
+            .collect();
+        if let Some(support) = self
+            .supporter
+            .as_ref()
+            .filter(|s| self.viewer == Some(s.person))
+        {
+            if let Some(doser) = [Person::PartnerA, Person::PartnerB]
+                .into_iter()
+                .find(|p| *p != support.person)
+            {
+                people.push((doser, support.doser.clone()));
+            }
+        }
+        for (person, name) in people {
+            let contact = plan.contact(person).trim();
+            if !contact.is_empty() {
+                lines.push(format!("Emergency contact for {name}: {contact}."));
+            }
+        }
+        lines
     }
 
     /// A reminder for the day before a dosing day (nothing on other days): the dosing is

@@ -5,16 +5,19 @@
 //!
 //! What is checked today, from the records the plan keeps:
 //! - who doses is chosen (couples);
-//! - screening is complete for each person who doses, with no "yes" (a "yes" is discussed with
-//!   the prescriber before dosing);
+//! - screening is complete for each person who doses, and every "yes" is marked as discussed
+//!   with the prescriber;
 //! - the prescriber's clearance is recorded, dated on or before the dosing day and no more than
 //!   `CLEARANCE_VALID_DAYS` before it;
 //! - when both partners dose, the sober monitors the plan asks for;
-//! - a ride home with a sober adult for each person who doses.
+//! - a ride home with a sober adult for each person who doses;
+//! - an emergency plan: the prescriber's on-call number, the nearest emergency department and
+//!   its address, and an emergency contact for each person who doses.
 
 use super::limits::CLEARANCE_VALID_DAYS;
 use super::model::{
-    same_name, Answer, BlockId, BlockKind, Contraindication, Doses, Participants, Person, Plan,
+    same_name, Answer, BlockId, BlockKind, Contraindication, Doses, EmergencyPart, Participants,
+    Person, Plan,
 };
 use chrono::NaiveDate;
 
@@ -37,6 +40,8 @@ pub enum Missing {
     Monitors { recorded: u8, needed: u8 },
     /// No ride home with a sober adult for this person.
     Ride { person: Person },
+    /// The emergency plan lacks these parts.
+    EmergencyPlan { parts: Vec<EmergencyPart> },
 }
 
 impl Missing {
@@ -69,7 +74,20 @@ impl Missing {
             Missing::Ride { person } => {
                 format!("no ride home with a sober adult for {}", name(person))
             }
+            Missing::EmergencyPlan { parts } => {
+                let parts: Vec<String> = parts.iter().map(|p| p.describe(participants)).collect();
+                format!("the emergency plan lacks {}", and_list(&parts))
+            }
         }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -198,6 +216,10 @@ fn missing(plan: &Plan, day: usize) -> Vec<Missing> {
         if !sober_ride {
             missing.push(Missing::Ride { person: *person });
         }
+    }
+    let parts = kap.emergency.missing(&dosers);
+    if !parts.is_empty() {
+        missing.push(Missing::EmergencyPlan { parts });
     }
     missing
 }

@@ -181,6 +181,12 @@ impl Plan {
                 ),
             );
         }
+        for (name, text) in ["on_call", "department", "address", "contact_a", "contact_b"]
+            .into_iter()
+            .zip(kap.emergency.texts())
+        {
+            p.text(&format!("kap.emergency.{name}"), Text::Emergency, text);
+        }
         if let Some(follow_up) = &kap.follow_up {
             p.date("kap.follow_up.date", "The follow-up date", follow_up.date);
             let fits = FOLLOW_UP_MINUTES.contains(follow_up.minutes)
@@ -234,6 +240,13 @@ impl Plan {
                 .rides
                 .iter()
                 .map(|r| json_text_bytes(&r.driver))
+                .sum::<usize>()
+            + self
+                .kap
+                .emergency
+                .texts()
+                .into_iter()
+                .map(json_text_bytes)
                 .sum::<usize>();
         json_text_bytes(&self.title) + names + blocks + kap
     }

@@ -4,8 +4,9 @@
 //! costs far fewer wasm bytes than a derived deserializer per struct (measured: about 10 KB brotli).
 //!
 //! Version 2 only added fields to version 1, version 3 only added the stored entry's `revision`,
-//! and version 4 added the dosing modes, four settings and the follow-up appointment; each has a
-//! default, and that default is the migration (a stored `both` keeps its meaning, both
+//! version 4 added the dosing modes, four settings and the follow-up appointment, and version 5
+//! the emergency plan and "yes, discussed" screening answers; each has a default, and that
+//! default is the migration (a stored `both` keeps its meaning, both
 //! together; a window over 72 h that an older version let through is kept and marked as chosen
 //! on purpose, and the reader says so). A change that is not
 //! additive gets a migration step in `decode_plan`.
@@ -25,7 +26,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
@@ -238,6 +239,15 @@ fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
         })).collect::<Vec<_>>(),
         "sober_monitors": kap.sober_monitors,
         "multiple_dosings_signed_off": kap.multiple_dosings_signed_off,
+        "emergency": {
+            "on_call": kap.emergency.on_call,
+            "department": kap.emergency.department,
+            "address": kap.emergency.address,
+            "contacts": participants.people().iter().map(|p| json!({
+                "person": p.code(),
+                "contact": kap.emergency.contact(*p),
+            })).collect::<Vec<_>>(),
+        },
         "follow_up": kap.follow_up.map(|f| json!({
             "date": format_date(f.date),
             "start": f.start.to_string(),
@@ -599,7 +609,7 @@ fn kap_from(
         let answer = string(entry, "answer", 40)?;
         let answer = Answer::from_code(answer).ok_or_else(|| {
             format!(
-                "screening answer \"{}\" is not yes, no or unknown",
+                "screening answer \"{}\" is not yes, yes_discussed, no or unknown",
                 clip(answer)
             )
         })?;
@@ -629,6 +639,18 @@ fn kap_from(
             } else {
                 record.clearance = Some(Clearance { date, prescriber });
             }
+        }
+    }
+    if let Some(emergency) = k.get("emergency") {
+        // New in version 5; absent before, and then empty.
+        let e = object_in(emergency, "emergency")?;
+        record.emergency.on_call = reader.text(e, "on_call", Text::Emergency)?;
+        record.emergency.department = reader.text(e, "department", Text::Emergency)?;
+        record.emergency.address = reader.text(e, "address", Text::Emergency)?;
+        for entry in array(e, "contacts")? {
+            let c = object_in(entry, "an emergency contact")?;
+            let who = person(c, participants)?;
+            *record.emergency.contact_mut(who) = reader.text(c, "contact", Text::Emergency)?;
         }
     }
     match k.get("follow_up") {

@@ -6,8 +6,8 @@ use super::field::{input, Draft, Kind};
 use super::thresholds::Thresholds;
 use crate::core::limits::{FOLLOW_UP_MINUTES, MONITORS, PERSON_TEXT_CHARS};
 use crate::core::model::{
-    format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, FollowUp,
-    Person, Plan, Ride, Time,
+    format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, EmergencyPlan,
+    FollowUp, Person, Plan, Ride, Time,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -53,6 +53,7 @@ pub fn Records() -> impl IntoView {
                 <ClearanceForm/>
                 {rides(&shape)}
                 {monitors(shape.couple)}
+                <EmergencyForm/>
                 <FollowUpForm/>
             })}
         </details>
@@ -133,9 +134,7 @@ fn screening(person: Person, name: &str) -> impl IntoView {
                             }
                         }
                     >
-                        <option value="unknown">"Not yet asked"</option>
-                        <option value="no">"No"</option>
-                        <option value="yes">"Yes"</option>
+                        {Answer::ALL.map(|a| view! { <option value=a.code()>{a.label()}</option> })}
                     </select>
                 </div>
             }
@@ -341,6 +340,78 @@ fn FollowUpForm() -> impl IntoView {
                     }>"Remove follow-up"</button>
                 </Show>
             </div>
+        </form>
+    }
+}
+
+/// The emergency plan: safety information the couple gets on the dosing day's card and in the
+/// preview.
+#[component]
+fn EmergencyForm() -> impl IntoView {
+    let editing = use_editing();
+    let saved = move || editing.with_plan(|p| p.kap.emergency.clone());
+    let on_call = Draft::new(move || saved().on_call);
+    let department = Draft::new(move || saved().department);
+    let address = Draft::new(move || saved().address);
+    let people = editing.with_plan(|p| {
+        p.participants
+            .people()
+            .iter()
+            .map(|person| (*person, person.name(&p.participants)))
+            .collect::<Vec<_>>()
+    });
+    let contacts: Vec<(Person, String, Draft)> = people
+        .into_iter()
+        .map(|(person, name)| {
+            (
+                person,
+                name,
+                Draft::new(move || saved().contact(person).to_string()),
+            )
+        })
+        .collect();
+    let drafts: Vec<(Person, Draft)> = contacts.iter().map(|(p, _, d)| (*p, *d)).collect();
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut plan = EmergencyPlan {
+            on_call: on_call.get_untracked().trim().to_string(),
+            department: department.get_untracked().trim().to_string(),
+            address: address.get_untracked().trim().to_string(),
+            ..EmergencyPlan::default()
+        };
+        for (person, draft) in &drafts {
+            *plan.contact_mut(*person) = draft.get_untracked().trim().to_string();
+        }
+        editing.update_kap(
+            |k| k.emergency = plan,
+            "Emergency plan saved; it is on the dosing day's card and in the preview.",
+        );
+        for draft in [on_call, department, address] {
+            draft.settle();
+        }
+        for (_, draft) in &drafts {
+            draft.settle();
+        }
+    };
+    let text = Kind::Text(PERSON_TEXT_CHARS);
+    view! {
+        <form class="subform" novalidate on:submit=save>
+            <h3>"Emergency plan"</h3>
+            <p class="hint">"Safety information for the dosing day: the couple sees it in their preview and on the day card."</p>
+            {input("emergency-on-call", "Prescriber's on-call number", text, on_call)}
+            {input("emergency-department", "Nearest emergency department", text, department)}
+            {input("emergency-address", "Its address", text, address)}
+            {contacts.into_iter().map(|(person, name, draft)| {
+                let id = format!("emergency-contact-{}", person.code());
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{format!("Emergency contact for {name}")}</label>
+                        <input id=id type="text" autocomplete="off" maxlength=PERSON_TEXT_CHARS.to_string()
+                            prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                    </div>
+                }
+            }).collect_view()}
+            <button type="submit" class="button">"Save emergency plan"</button>
         </form>
     }
 }

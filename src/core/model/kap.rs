@@ -8,23 +8,37 @@ use chrono::NaiveDate;
 pub enum Answer {
     #[default]
     Unknown,
+    /// Yes: to discuss with the prescriber before dosing.
     Yes,
+    /// Yes, and discussed with the prescriber, who agreed to go ahead (new in format 5).
+    Discussed,
     No,
 }
 
 impl Answer {
+    pub const ALL: [Answer; 4] = [Answer::Unknown, Answer::No, Answer::Yes, Answer::Discussed];
+
     pub fn code(self) -> &'static str {
         match self {
             Answer::Unknown => "unknown",
             Answer::Yes => "yes",
+            Answer::Discussed => "yes_discussed",
             Answer::No => "no",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Answer> {
-        [Answer::Unknown, Answer::Yes, Answer::No]
-            .into_iter()
-            .find(|a| a.code() == code)
+        Answer::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// What the therapist reads in the screening form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Unknown => "Not yet asked",
+            Answer::No => "No",
+            Answer::Yes => "Yes: discuss with the prescriber",
+            Answer::Discussed => "Yes: discussed, the prescriber agrees",
+        }
     }
 }
 
@@ -181,6 +195,91 @@ pub struct FollowUp {
     pub minutes: u16,
 }
 
+/// A part of the emergency plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmergencyPart {
+    OnCall,
+    Department,
+    Address,
+    Contact(Person),
+}
+
+impl EmergencyPart {
+    /// Mid-sentence: "the prescriber's on-call number", "an emergency contact for Alex".
+    pub fn describe(self, participants: &Participants) -> String {
+        match self {
+            EmergencyPart::OnCall => "the prescriber's on-call number".to_string(),
+            EmergencyPart::Department => "the nearest emergency department".to_string(),
+            EmergencyPart::Address => "its address".to_string(),
+            EmergencyPart::Contact(person) => {
+                format!("an emergency contact for {}", person.name(participants))
+            }
+        }
+    }
+}
+
+/// What to do if something goes wrong on a dosing day: the prescriber's on-call number, the
+/// nearest emergency department and its address, and an emergency contact for each person who
+/// doses. Safety information: it travels to the couple (preview, day cards, share link).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmergencyPlan {
+    pub on_call: String,
+    pub department: String,
+    pub address: String,
+    /// An emergency contact for partner A, or the client.
+    pub contact_a: String,
+    /// An emergency contact for partner B.
+    pub contact_b: String,
+}
+
+impl EmergencyPlan {
+    pub fn contact(&self, person: Person) -> &str {
+        match person {
+            Person::PartnerB => &self.contact_b,
+            _ => &self.contact_a,
+        }
+    }
+
+    pub fn contact_mut(&mut self, person: Person) -> &mut String {
+        match person {
+            Person::PartnerB => &mut self.contact_b,
+            _ => &mut self.contact_a,
+        }
+    }
+
+    /// The parts still blank, for these people who dose.
+    pub fn missing(&self, dosers: &[Person]) -> Vec<EmergencyPart> {
+        let blank = |text: &str| text.trim().is_empty();
+        let mut parts = Vec::new();
+        for (part, text) in [
+            (EmergencyPart::OnCall, &self.on_call),
+            (EmergencyPart::Department, &self.department),
+            (EmergencyPart::Address, &self.address),
+        ] {
+            if blank(text) {
+                parts.push(part);
+            }
+        }
+        for person in dosers {
+            if blank(self.contact(*person)) {
+                parts.push(EmergencyPart::Contact(*person));
+            }
+        }
+        parts
+    }
+
+    /// Every text, for limits and the plan's text budget.
+    pub fn texts(&self) -> [&str; 5] {
+        [
+            &self.on_call,
+            &self.department,
+            &self.address,
+            &self.contact_a,
+            &self.contact_b,
+        ]
+    }
+}
+
 /// Clinician-only KAP records: screening, clearance, who doses, rides home.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KapRecord {
@@ -198,6 +297,8 @@ pub struct KapRecord {
     pub multiple_dosings_signed_off: bool,
     /// An integration appointment after the intensive (for a dosing on the last day).
     pub follow_up: Option<FollowUp>,
+    /// What to do if something goes wrong (new in format 5).
+    pub emergency: EmergencyPlan,
 }
 
 impl KapRecord {
