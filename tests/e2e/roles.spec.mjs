@@ -196,7 +196,7 @@ test('finding 7: a long day on site is a warning, and a one-day intensive too sh
   await expect(page.getByRole('alert')).toContainText('KAP session at the start');
 });
 
-test('ready to dose: the dosing says what is missing, on the block, in the findings and on the plan list, and never to the couple', async ({ page }) => {
+test('ready to dose: the dosing says what is missing, on the block, in the findings and on the plan list, never to the couple; the emergency plan reaches the couple', async ({ page }) => {
   await createPlan(page, { kap: 'Midway' });
   const dosing = page.getByRole('region', { name: /^Day 2\b/ }).getByRole('listitem').filter({ hasText: 'KAP dosing' });
   await expect(dosing).toContainText('Not ready: who doses is not chosen');
@@ -218,12 +218,23 @@ test('ready to dose: the dosing says what is missing, on the block, in the findi
   await page.getByRole('button', { name: 'Record clearance' }).click();
   await page.getByLabel('Who drives Alex home after day 2').fill('Sam');
   await page.getByLabel('Who drives Alex home after day 2').press('Tab');
+  await expect(dosing).toContainText('the emergency plan lacks the prescriber\'s on-call number');
+  await page.getByLabel("Prescriber's on-call number").fill('555-0100');
+  await page.getByLabel('Nearest emergency department').fill('Harbor General');
+  await page.getByLabel('Its address').fill('1000 Harbor Blvd');
+  await page.getByLabel('Emergency contact for Alex').fill('Jordan 555-0142');
+  await page.getByRole('button', { name: 'Save emergency plan' }).click();
   await expect(dosing.locator('.readiness')).toHaveText('Ready');
   await expect(finding(page, 'not_ready')).toHaveCount(0);
   await expectAccessible(page);
 
   await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
   await expect(page.locator('main')).not.toContainText(/\bReady\b|Not ready/);
+  // The emergency plan is the couple's safety information, on the dosing day.
+  const day2 = page.getByRole('region', { name: /^Day 2\b/ });
+  await expect(day2).toContainText("call the prescriber's on-call number: 555-0100");
+  await expect(day2).toContainText('the nearest emergency department is Harbor General, 1000 Harbor Blvd');
+  await expect(day2).toContainText('Emergency contact for Alex: Jordan 555-0142');
   await page.goto('/');
   await expect(page.getByText('1 dosing, ready')).toBeVisible();
 });
