@@ -150,43 +150,69 @@ pub fn bundle_for(
     let dose_offset = at + VITALS;
     let span = if staggered {
         let second = dose_offset + settings.stagger_minutes;
-        for (attendees, dose_at) in [
-            (Attendees::PartnerA, dose_offset),
-            (Attendees::PartnerB, second),
-        ] {
-            let name = attendees.describe(participants);
-            push(
-                &mut parts,
+        let (a, b) = (Attendees::PartnerA, Attendees::PartnerB);
+        let (name_a, name_b) = (a.describe(participants), b.describe(participants));
+        // In time order: the stagger (45–120 min) is never longer than the dose (at least 120),
+        // so the second dose starts before the first one's discharge check.
+        for (kind, title, attendees, offset, minutes) in [
+            (
                 BlockKind::VitalsCheck,
-                format!("Vitals check before {name}'s dose"),
-                attendees,
-                dose_at - VITALS,
+                format!("Vitals check before {name_a}'s dose"),
+                a,
+                dose_offset - VITALS,
                 VITALS,
-            );
-            push(
-                &mut parts,
+            ),
+            (
                 BlockKind::KapDosing,
-                format!("KAP dosing session: {name}"),
-                attendees,
-                dose_at,
+                format!("KAP dosing session: {name_a}"),
+                a,
+                dose_offset,
                 dosing,
-            );
-            push(
-                &mut parts,
+            ),
+            (
                 BlockKind::VitalsCheck,
-                format!("Vitals and discharge check: {name}"),
-                attendees,
-                dose_at + dosing,
+                format!("Vitals check before {name_b}'s dose"),
+                b,
+                second - VITALS,
                 VITALS,
-            );
-            push(
-                &mut parts,
+            ),
+            (
+                BlockKind::KapDosing,
+                format!("KAP dosing session: {name_b}"),
+                b,
+                second,
+                dosing,
+            ),
+            (
+                BlockKind::VitalsCheck,
+                format!("Vitals and discharge check: {name_a}"),
+                a,
+                dose_offset + dosing,
+                VITALS,
+            ),
+            (
                 BlockKind::Rest,
-                format!("Rest and recovery: {name}"),
-                attendees,
-                dose_at + dosing + VITALS,
+                format!("Rest and recovery: {name_a}"),
+                a,
+                dose_offset + dosing + VITALS,
                 REST,
-            );
+            ),
+            (
+                BlockKind::VitalsCheck,
+                format!("Vitals and discharge check: {name_b}"),
+                b,
+                second + dosing,
+                VITALS,
+            ),
+            (
+                BlockKind::Rest,
+                format!("Rest and recovery: {name_b}"),
+                b,
+                second + dosing + VITALS,
+                REST,
+            ),
+        ] {
+            push(&mut parts, kind, title, attendees, offset, minutes);
         }
         second + dosing + VITALS + REST
     } else {
@@ -206,7 +232,6 @@ pub fn bundle_for(
         }
         at
     };
-    parts.sort_by_key(|p| (p.offset, p.minutes));
     Bundle {
         parts,
         dose_offset,
@@ -637,7 +662,7 @@ fn place_with(plan: &Plan, target: KapTarget, pre_dose: PreDose) -> Result<Place
         }
     }
     for d in &mut next.days {
-        d.blocks.sort_unstable_by_key(|b| (b.start, b.end, b.id));
+        super::edit::sort_day(d);
     }
     Ok(Placed {
         plan: next,
@@ -774,22 +799,23 @@ fn free_gap(plan: &Plan, day: &Day, length: u16, kind: BlockKind) -> Option<u16>
             0
         }
     };
-    let candidates = std::iter::once(day_start).chain(
-        day.blocks
-            .iter()
-            .map(|b| b.end.minutes() + gap_next_to(b.kind)),
-    );
-    let mut starts: Vec<u16> = candidates.collect();
-    starts.sort_unstable();
-    starts.into_iter().find(|&start| {
-        let end = start + length;
-        start >= day_start
-            && end <= day_end
-            && day.blocks.iter().all(|b| {
-                let gap = gap_next_to(b.kind);
-                b.end.minutes() + gap <= start || end + gap <= b.start.minutes()
-            })
-    })
+    // The earliest of: the day's start, or the end of a block (after a break when due).
+    std::iter::once(day_start)
+        .chain(
+            day.blocks
+                .iter()
+                .map(|b| b.end.minutes() + gap_next_to(b.kind)),
+        )
+        .filter(|&start| {
+            let end = start + length;
+            start >= day_start
+                && end <= day_end
+                && day.blocks.iter().all(|b| {
+                    let gap = gap_next_to(b.kind);
+                    b.end.minutes() + gap <= start || end + gap <= b.start.minutes()
+                })
+        })
+        .min()
 }
 
 fn time(minutes: u16) -> Time {

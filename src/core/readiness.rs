@@ -46,6 +46,7 @@ pub enum Missing {
 
 impl Missing {
     /// In plain words, naming the people.
+    #[inline(never)]
     pub fn describe(&self, participants: &Participants) -> String {
         let name = |p: &Person| p.name(participants);
         match self {
@@ -127,7 +128,9 @@ impl Readiness {
     }
 }
 
-/// Every dosing of the plan, in agenda order, with what it still needs.
+/// Every dosing of the plan, in agenda order, with what it still needs. (Kept out of line: the
+/// checker, the agenda and the plan list all call it, and one copy is smaller.)
+#[inline(never)]
 pub fn readiness(plan: &Plan) -> Vec<Readiness> {
     plan.blocks()
         .filter(|(_, b)| b.kind == BlockKind::KapDosing)
