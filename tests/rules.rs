@@ -688,6 +688,16 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
         &["not_ready"],
     ),
     (
+        "a clearance 31 days before the dose, with 45 days allowed",
+        |p| {
+            p.settings.clearance_valid_days = 45;
+            if let Some(c) = &mut p.kap.clearance {
+                c.date = parse_date("2026-11-04").expect("date");
+            }
+        },
+        &[],
+    ),
+    (
         "a clearance 30 days before the dose",
         |p| {
             if let Some(c) = &mut p.kap.clearance {

@@ -147,10 +147,6 @@ pub const MONITORS: Range = Range {
 /// "right after" the dose. Fixed protocol, not a setting.
 pub const VITALS_GAP_MINUTES: u16 = 15;
 
-/// A prescriber's clearance counts for a dosing up to this many days after its date (the
-/// readiness issue makes it a setting).
-pub const CLEARANCE_VALID_DAYS: u16 = 30;
-
 /// The usual ceiling of the integration window: longer only when the therapist says so
 /// (`Settings::longer_window_on_purpose`).
 pub const USUAL_INTEGRATION_WINDOW_HOURS: u16 = 72;
@@ -176,10 +172,11 @@ pub enum Setting {
     StaggerMinutes,
     DosingDayLoadMinutes,
     TimeOnSiteMinutes,
+    ClearanceValidDays,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 9] = [
+    pub const ALL: [Setting; 10] = [
         Setting::DosingMinutes,
         Setting::IntegrationWindowHours,
         Setting::FastingHours,
@@ -189,6 +186,7 @@ impl Setting {
         Setting::MaxStretchMinutes,
         Setting::MonitorsWhenBothDose,
         Setting::StaggerMinutes,
+        Setting::ClearanceValidDays,
     ];
 
     /// The key in stored files.
@@ -203,6 +201,7 @@ impl Setting {
             Setting::StaggerMinutes => "stagger_minutes",
             Setting::DosingDayLoadMinutes => "dosing_day_load_minutes",
             Setting::TimeOnSiteMinutes => "time_on_site_minutes",
+            Setting::ClearanceValidDays => "clearance_valid_days",
         }
     }
 
@@ -222,6 +221,7 @@ impl Setting {
                 "Active therapy on a dosing day (minutes, default 240)"
             }
             Setting::TimeOnSiteMinutes => "Time on site a day (minutes, default 540)",
+            Setting::ClearanceValidDays => "A clearance counts for (days, default 30)",
         }
     }
 
@@ -255,6 +255,9 @@ impl Setting {
             Setting::StaggerMinutes => {
                 "A lozenge peaks at 30–45 min and fades over 1–2 h; 90 min is past the peak."
             }
+            Setting::ClearanceValidDays => {
+                "Readiness asks for a clearance dated on or before the dose and no older than 30 days."
+            }
         }
     }
 
@@ -273,6 +276,7 @@ impl Setting {
             Setting::StaggerMinutes => (45, 120),
             Setting::DosingDayLoadMinutes => (60, 24 * 60),
             Setting::TimeOnSiteMinutes => (2 * 60, 24 * 60),
+            Setting::ClearanceValidDays => (1, 365),
         };
         Range { min, max }
     }
@@ -288,6 +292,7 @@ impl Setting {
             Setting::StaggerMinutes => settings.stagger_minutes,
             Setting::DosingDayLoadMinutes => settings.dosing_day_load_minutes,
             Setting::TimeOnSiteMinutes => settings.time_on_site_minutes,
+            Setting::ClearanceValidDays => settings.clearance_valid_days,
         }
     }
 
@@ -306,6 +311,7 @@ impl Setting {
             Setting::StaggerMinutes => settings.stagger_minutes = value,
             Setting::DosingDayLoadMinutes => settings.dosing_day_load_minutes = value,
             Setting::TimeOnSiteMinutes => settings.time_on_site_minutes = value,
+            Setting::ClearanceValidDays => settings.clearance_valid_days = value,
         }
     }
 }

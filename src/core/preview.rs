@@ -175,6 +175,7 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
             dosing_day_load_minutes: defaults.dosing_day_load_minutes,
             time_on_site_minutes: defaults.time_on_site_minutes,
             longer_window_on_purpose: defaults.longer_window_on_purpose,
+            clearance_valid_days: defaults.clearance_valid_days,
         },
         kap: KapRecord {
             doses: plan.kap.doses,

@@ -8,13 +8,12 @@
 //! - screening is complete for each person who doses, and every "yes" is marked as discussed
 //!   with the prescriber;
 //! - the prescriber's clearance is recorded, dated on or before the dosing day and no more than
-//!   `CLEARANCE_VALID_DAYS` before it;
+//!   `Settings::clearance_valid_days` (default 30) before it;
 //! - when both partners dose, the sober monitors the plan asks for;
 //! - a ride home with a sober adult for each person who doses;
 //! - an emergency plan: the prescriber's on-call number, the nearest emergency department and
 //!   its address, and an emergency contact for each person who doses.
 
-use super::limits::CLEARANCE_VALID_DAYS;
 use super::model::{
     same_name, Answer, BlockId, BlockKind, Contraindication, Doses, EmergencyPart, Participants,
     Person, Plan,
@@ -34,8 +33,8 @@ pub enum Missing {
     Clearance,
     /// The clearance is dated after the dosing day.
     ClearanceAfterDose { cleared: NaiveDate },
-    /// The clearance is older than `CLEARANCE_VALID_DAYS` on the dosing day.
-    ClearanceTooOld { cleared: NaiveDate },
+    /// The clearance is older than the plan's `clearance_valid_days` on the dosing day.
+    ClearanceTooOld { cleared: NaiveDate, days: u16 },
     /// Fewer sober monitors than the plan asks for when both dose.
     Monitors { recorded: u8, needed: u8 },
     /// No ride home with a sober adult for this person.
@@ -65,9 +64,9 @@ impl Missing {
             Missing::ClearanceAfterDose { cleared } => {
                 format!("the clearance is dated {cleared}, after the dosing")
             }
-            Missing::ClearanceTooOld { cleared } => format!(
-                "the clearance of {cleared} is more than {CLEARANCE_VALID_DAYS} days old by the dosing"
-            ),
+            Missing::ClearanceTooOld { cleared, days } => {
+                format!("the clearance of {cleared} is more than {days} days old by the dosing")
+            }
             Missing::Monitors { recorded, needed } => format!(
                 "{recorded} of {needed} sober monitor{} recorded",
                 plural(usize::from(*needed))
@@ -197,8 +196,14 @@ fn missing(plan: &Plan, day: usize) -> Vec<Missing> {
         Some(c) if c.date > dosing_date => {
             missing.push(Missing::ClearanceAfterDose { cleared: c.date })
         }
-        Some(c) if (dosing_date - c.date).num_days() > i64::from(CLEARANCE_VALID_DAYS) => {
-            missing.push(Missing::ClearanceTooOld { cleared: c.date })
+        Some(c)
+            if (dosing_date - c.date).num_days()
+                > i64::from(plan.settings.clearance_valid_days) =>
+        {
+            missing.push(Missing::ClearanceTooOld {
+                cleared: c.date,
+                days: plan.settings.clearance_valid_days,
+            })
         }
         Some(_) => {}
     }

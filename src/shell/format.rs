@@ -178,6 +178,7 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
             "dosing_day_load_minutes": plan.settings.dosing_day_load_minutes,
             "time_on_site_minutes": plan.settings.time_on_site_minutes,
             "longer_window_on_purpose": plan.settings.longer_window_on_purpose,
+            "clearance_valid_days": plan.settings.clearance_valid_days,
         },
         "kap": kap_value(&plan.kap, &plan.participants),
         "days": plan.days.iter().map(|day| json!({

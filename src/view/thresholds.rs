@@ -88,5 +88,6 @@ fn input_id(setting: Setting) -> &'static str {
         Setting::StaggerMinutes => "set-stagger",
         Setting::DosingDayLoadMinutes => "set-dosing-load",
         Setting::TimeOnSiteMinutes => "set-on-site",
+        Setting::ClearanceValidDays => "set-clearance-days",
     }
 }

@@ -30,6 +30,9 @@ pub struct Settings {
     pub time_on_site_minutes: u16,
     /// The therapist chose an integration window longer than 72 hours on purpose.
     pub longer_window_on_purpose: bool,
+    /// A prescriber's clearance counts for a dosing up to this many days after its date
+    /// (default 30; new in format 5).
+    pub clearance_valid_days: u16,
 }
 
 impl Default for Settings {
@@ -45,6 +48,7 @@ impl Default for Settings {
             dosing_day_load_minutes: 4 * 60,
             time_on_site_minutes: 9 * 60,
             longer_window_on_purpose: false,
+            clearance_valid_days: 30,
         }
     }
 }
