@@ -189,6 +189,12 @@ fn the_v5_fixture_round_trips() {
     let plan = decode_plan(V5_FIXTURE).expect("the v5 fixture is readable");
     assert_eq!(plan.kap.emergency.department, "Harbor General Emergency");
     assert_eq!(
+        plan.kap.consent.date(Person::PartnerB),
+        parse_date("2026-11-21")
+    );
+    assert!(plan.kap.consent.touch_agreed);
+    assert_eq!(plan.settings.clearance_valid_days, 45);
+    assert_eq!(
         plan.kap.emergency.contact(Person::PartnerB),
         "Kim (friend) 555-0177"
     );

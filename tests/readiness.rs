@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use intensive_planner::core::model::{
-    parse_date, Answer, Clearance, Contraindication, Doses, EmergencyPart, EmergencyPlan,
+    parse_date, Answer, Clearance, Consent, Contraindication, Doses, EmergencyPart, EmergencyPlan,
     KapPlacement, Person, Plan, Ride,
 };
 use intensive_planner::core::preview::preview;
@@ -32,6 +32,11 @@ fn complete() -> Plan {
         address: "1000 Harbor Blvd".into(),
         contact_a: "Jordan 555-0142".into(),
         contact_b: String::new(),
+    };
+    plan.kap.consent = Consent {
+        a: Some(parse_date("2026-11-20").expect("date")),
+        b: Some(parse_date("2026-11-20").expect("date")),
+        touch_agreed: true,
     };
     plan
 }
@@ -72,6 +77,26 @@ fn readiness_table() {
                     EmergencyPart::Address,
                     EmergencyPart::Contact(Person::PartnerA),
                 ],
+            }],
+        ),
+        (
+            "Sam, who supports, has not signed, and touch is not agreed",
+            |p| {
+                p.kap.consent.b = None;
+                p.kap.consent.touch_agreed = false;
+            },
+            &[
+                Missing::Consent {
+                    person: Person::PartnerB,
+                },
+                Missing::TouchAgreement,
+            ],
+        ),
+        (
+            "Alex signed after the dosing day",
+            |p| p.kap.consent.a = Some(parse_date("2026-12-06").expect("date")),
+            &[Missing::Consent {
+                person: Person::PartnerA,
             }],
         ),
         (
@@ -176,6 +201,8 @@ fn what_the_therapist_reads() {
         summary,
         "Not ready: who doses is not chosen; screening for Alex has 10 unanswered questions; \
          screening for Sam has 10 unanswered questions; no prescriber clearance is recorded; \
+         no signed consent from Alex by the dosing; no signed consent from Sam by the dosing; \
+         no agreement on touch is recorded; \
          no ride home with a sober adult for Alex; no ride home with a sober adult for Sam; \
          the emergency plan lacks the prescriber's on-call number, the nearest emergency \
          department, its address, an emergency contact for Alex and an emergency contact for Sam"

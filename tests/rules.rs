@@ -32,6 +32,11 @@ fn base() -> Plan {
     plan.kap.sober_monitors = 1;
     plan.kap.doses = Doses::Together;
     plan.kap.emergency = emergency();
+    plan.kap.consent = intensive_planner::core::model::Consent {
+        a: Some(parse_date("2026-11-20").expect("date")),
+        b: Some(parse_date("2026-11-20").expect("date")),
+        touch_agreed: true,
+    };
     plan
 }
 

@@ -193,6 +193,8 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
             multiple_dosings_signed_off: false,
             // The follow-up appointment is the couple's to know (it goes in their calendar).
             follow_up: plan.kap.follow_up,
+            // Consent is a clinical record: it stays with the therapist.
+            consent: Default::default(),
             // Safety information for the couple; a link for one person carries their contact.
             emergency: {
                 let mut emergency = plan.kap.emergency.clone();

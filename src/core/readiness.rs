@@ -9,6 +9,8 @@
 //!   with the prescriber;
 //! - the prescriber's clearance is recorded, dated on or before the dosing day and no more than
 //!   `Settings::clearance_valid_days` (default 30) before it;
+//! - signed consent from each person (both partners of a couple) dated on or before the dosing
+//!   day, and for couples the agreement on touch;
 //! - when both partners dose, the sober monitors the plan asks for;
 //! - a ride home with a sober adult for each person who doses;
 //! - an emergency plan: the prescriber's on-call number, the nearest emergency department and
@@ -41,6 +43,10 @@ pub enum Missing {
     Ride { person: Person },
     /// The emergency plan lacks these parts.
     EmergencyPlan { parts: Vec<EmergencyPart> },
+    /// No signed consent recorded for this person on or before the dosing day.
+    Consent { person: Person },
+    /// A couple's agreement on supportive touch is not recorded.
+    TouchAgreement,
 }
 
 impl Missing {
@@ -74,6 +80,10 @@ impl Missing {
             Missing::Ride { person } => {
                 format!("no ride home with a sober adult for {}", name(person))
             }
+            Missing::Consent { person } => {
+                format!("no signed consent from {} by the dosing", name(person))
+            }
+            Missing::TouchAgreement => "no agreement on touch is recorded".to_string(),
             Missing::EmergencyPlan { parts } => {
                 let parts: Vec<String> = parts.iter().map(|p| p.describe(participants)).collect();
                 format!("the emergency plan lacks {}", and_list(&parts))
@@ -206,6 +216,19 @@ fn missing(plan: &Plan, day: usize) -> Vec<Missing> {
             })
         }
         Some(_) => {}
+    }
+    // Consent: each person who doses, and for couples both partners, and the touch agreement.
+    let consenting: &[Person] = match people {
+        Participants::Couple { .. } => &[Person::PartnerA, Person::PartnerB],
+        Participants::Individual { .. } => &[Person::Client],
+    };
+    for person in consenting {
+        if kap.consent.date(*person).is_none_or(|d| d > dosing_date) {
+            missing.push(Missing::Consent { person: *person });
+        }
+    }
+    if matches!(people, Participants::Couple { .. }) && !kap.consent.touch_agreed {
+        missing.push(Missing::TouchAgreement);
     }
     if kap.both_dose(people) && kap.sober_monitors < plan.settings.monitors_when_both_dose {
         missing.push(Missing::Monitors {

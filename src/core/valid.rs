@@ -187,6 +187,14 @@ impl Plan {
         {
             p.text(&format!("kap.emergency.{name}"), Text::Emergency, text);
         }
+        for (field, date) in [
+            ("kap.consent.a", kap.consent.a),
+            ("kap.consent.b", kap.consent.b),
+        ] {
+            if let Some(date) = date {
+                p.date(field, "The consent date", date);
+            }
+        }
         if let Some(follow_up) = &kap.follow_up {
             p.date("kap.follow_up.date", "The follow-up date", follow_up.date);
             let fits = FOLLOW_UP_MINUTES.contains(follow_up.minutes)

@@ -240,6 +240,13 @@ fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
         })).collect::<Vec<_>>(),
         "sober_monitors": kap.sober_monitors,
         "multiple_dosings_signed_off": kap.multiple_dosings_signed_off,
+        "consent": {
+            "dates": participants.people().iter().filter_map(|p| kap.consent.date(*p).map(|d| json!({
+                "person": p.code(),
+                "date": format_date(d),
+            }))).collect::<Vec<_>>(),
+            "touch_agreed": kap.consent.touch_agreed,
+        },
         "emergency": {
             "on_call": kap.emergency.on_call,
             "department": kap.emergency.department,
@@ -641,6 +648,19 @@ fn kap_from(
                 record.clearance = Some(Clearance { date, prescriber });
             }
         }
+    }
+    if let Some(consent) = k.get("consent") {
+        // New in version 5; absent before: unknown.
+        let c = object_in(consent, "consent")?;
+        for entry in array(c, "dates")? {
+            let e = object_in(entry, "a consent date")?;
+            let who = person(e, participants)?;
+            let date = string(e, "date", 10)?;
+            let date = parse_date(date)
+                .ok_or_else(|| format!("consent date \"{}\" is not a date", clip(date)))?;
+            *record.consent.date_mut(who) = Some(date);
+        }
+        record.consent.touch_agreed = boolean_or(c, "touch_agreed")?;
     }
     if let Some(emergency) = k.get("emergency") {
         // New in version 5; absent before, and then empty.

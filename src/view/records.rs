@@ -2,7 +2,7 @@
 //! the plan's clinical thresholds. None of it ever reaches the couple.
 
 use super::editor::use_editing;
-use super::field::{input, Draft, Kind};
+use super::field::{attributes, input, Draft, Kind};
 use super::thresholds::Thresholds;
 use crate::core::limits::{FOLLOW_UP_MINUTES, MONITORS, PERSON_TEXT_CHARS};
 use crate::core::model::{
@@ -53,6 +53,7 @@ pub fn Records() -> impl IntoView {
                 <ClearanceForm/>
                 {rides(&shape)}
                 {monitors(shape.couple)}
+                <ConsentForm/>
                 <EmergencyForm/>
                 <FollowUpForm/>
             })}
@@ -412,6 +413,98 @@ fn EmergencyForm() -> impl IntoView {
                 }
             }).collect_view()}
             <button type="submit" class="button">"Save emergency plan"</button>
+        </form>
+    }
+}
+
+/// Signed consent for KAP: the date each person signed, and a couple's agreement on touch.
+#[component]
+fn ConsentForm() -> impl IntoView {
+    let editing = use_editing();
+    let people = editing.with_plan(|p| {
+        p.participants
+            .people()
+            .iter()
+            .map(|person| (*person, person.name(&p.participants)))
+            .collect::<Vec<_>>()
+    });
+    let couple = people.len() == 2;
+    let dates: Vec<(Person, String, Draft)> = people
+        .into_iter()
+        .map(|(person, name)| {
+            let saved = move || {
+                editing.with_plan(|p| {
+                    p.kap
+                        .consent
+                        .date(person)
+                        .map(format_date)
+                        .unwrap_or_default()
+                })
+            };
+            (person, name, Draft::new(saved))
+        })
+        .collect();
+    let drafts: Vec<(Person, String, Draft)> = dates.clone();
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut signed = Vec::new();
+        for (person, name, draft) in &drafts {
+            let text = draft.get_untracked();
+            let date = match text.trim() {
+                "" => None,
+                typed => match parse_date(typed) {
+                    Some(date) => Some(date),
+                    None => {
+                        editing.refused.set(Some(format!(
+                            "Enter the date {name} signed the consent, such as 2026-11-20, or leave it empty."
+                        )));
+                        super::dom::focus(&format!("#consent-{}", person.code()));
+                        return;
+                    }
+                },
+            };
+            signed.push((*person, date));
+        }
+        editing.update_kap(
+            |k| {
+                for (person, date) in signed {
+                    *k.consent.date_mut(person) = date;
+                }
+            },
+            "Consent recorded.",
+        );
+        for (_, _, draft) in &drafts {
+            draft.settle();
+        }
+    };
+    let touch = couple.then(|| {
+        view! {
+            <div class="field check">
+                <input id="consent-touch" type="checkbox"
+                    prop:checked=move || editing.with_plan(|p| p.kap.consent.touch_agreed)
+                    on:change=move |ev| {
+                        let yes = event_target_checked(&ev);
+                        editing.update_kap(|k| k.consent.touch_agreed = yes, "Touch agreement recorded.");
+                    }/>
+                <label for="consent-touch">"The couple agreed on supportive touch during the session"</label>
+            </div>
+        }
+    });
+    view! {
+        <form class="subform" novalidate on:submit=save>
+            <h3>"Consent"</h3>
+            {dates.into_iter().map(|(person, name, draft)| {
+                let id = format!("consent-{}", person.code());
+                let (kind, min, max, _) = attributes(Kind::Date);
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{format!("{name} signed the KAP consent on")}</label>
+                        <input id=id type=kind min=min max=max prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                    </div>
+                }
+            }).collect_view()}
+            <button type="submit" class="button">"Record consent"</button>
+            {touch}
         </form>
     }
 }

@@ -224,6 +224,11 @@ test('ready to dose: the dosing says what is missing, on the block, in the findi
   await page.getByLabel('Its address').fill('1000 Harbor Blvd');
   await page.getByLabel('Emergency contact for Alex').fill('Jordan 555-0142');
   await page.getByRole('button', { name: 'Save emergency plan' }).click();
+  await expect(dosing).toContainText('no signed consent from Sam by the dosing; no agreement on touch is recorded');
+  await page.getByLabel('Alex signed the KAP consent on').fill('2026-11-20');
+  await page.getByLabel('Sam signed the KAP consent on').fill('2026-11-21');
+  await page.getByRole('button', { name: 'Record consent' }).click();
+  await page.getByLabel('The couple agreed on supportive touch during the session').check();
   await expect(dosing.locator('.readiness')).toHaveText('Ready');
   await expect(finding(page, 'not_ready')).toHaveCount(0);
   await expectAccessible(page);

@@ -280,6 +280,32 @@ impl EmergencyPlan {
     }
 }
 
+/// Signed consent for KAP: the date each person signed, and for couples the agreement on touch.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Consent {
+    /// Partner A, or the client.
+    pub a: Option<NaiveDate>,
+    pub b: Option<NaiveDate>,
+    /// The couple agreed on supportive touch during the session.
+    pub touch_agreed: bool,
+}
+
+impl Consent {
+    pub fn date(&self, person: Person) -> Option<NaiveDate> {
+        match person {
+            Person::PartnerB => self.b,
+            _ => self.a,
+        }
+    }
+
+    pub fn date_mut(&mut self, person: Person) -> &mut Option<NaiveDate> {
+        match person {
+            Person::PartnerB => &mut self.b,
+            _ => &mut self.a,
+        }
+    }
+}
+
 /// Clinician-only KAP records: screening, clearance, who doses, rides home.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KapRecord {
@@ -299,6 +325,8 @@ pub struct KapRecord {
     pub follow_up: Option<FollowUp>,
     /// What to do if something goes wrong (new in format 5).
     pub emergency: EmergencyPlan,
+    /// Signed consent and the touch agreement (new in format 5).
+    pub consent: Consent,
 }
 
 impl KapRecord {
