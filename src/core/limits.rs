@@ -225,39 +225,19 @@ impl Setting {
         }
     }
 
-    /// Where the default comes from (shown next to the setting and in docs/rules.md).
+    /// Where the default comes from (shown under the settings; docs/rules.md has more).
     pub fn source(self) -> &'static str {
         match self {
-            Setting::DosingMinutes => {
-                "About 3 h in office for a lozenge; at least 2 h of observation (Spravato label)."
-            }
-            Setting::IntegrationWindowHours => {
-                "Integration within 24–72 h of a dose, while the mind stays especially open; longer only on purpose."
-            }
-            Setting::FastingHours => {
-                "Protocols range from 1 h to 6 h of food; 4 h sits between the Spravato label (2 h) and infusion clinics (6 h)."
-            }
-            Setting::DailyLoadMinutes => {
-                "Intensive programs cap active work at about 4–6 h a day."
-            }
-            Setting::DosingDayLoadMinutes => {
-                "A dosing day holds the dose, recovery and a meal; little other work (practice default)."
-            }
-            Setting::TimeOnSiteMinutes => {
-                "A 9 h day on site is the practice's ceiling for a draining format."
-            }
-            Setting::MaxStretchMinutes => {
-                "Programs run segments of about 2–3 h with breaks between them."
-            }
-            Setting::MonitorsWhenBothDose => {
-                "When both dose, neither can monitor the other: 1 sober adult besides the therapist."
-            }
-            Setting::StaggerMinutes => {
-                "A lozenge peaks at 30–45 min and fades over 1–2 h; 90 min is past the peak."
-            }
-            Setting::ClearanceValidDays => {
-                "Readiness asks for a clearance dated on or before the dose and no older than 30 days."
-            }
+            Setting::DosingMinutes => "about 3 h in office; at least 2 h of observation (Spravato)",
+            Setting::IntegrationWindowHours => "within 24–72 h of a dose",
+            Setting::FastingHours => "1–6 h in published protocols; 2 h on the Spravato label",
+            Setting::DailyLoadMinutes => "programs cap active work at about 4–6 h a day",
+            Setting::DosingDayLoadMinutes => "the dose, recovery and a meal leave little room",
+            Setting::TimeOnSiteMinutes => "the practice's ceiling for a draining day",
+            Setting::MaxStretchMinutes => "segments of about 2–3 h with breaks",
+            Setting::MonitorsWhenBothDose => "neither partner can monitor the other",
+            Setting::StaggerMinutes => "past the peak (30–45 min) of a lozenge",
+            Setting::ClearanceValidDays => "a clearance dated before the dose, at most 30 days",
         }
     }
 

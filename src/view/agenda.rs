@@ -323,20 +323,20 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
 /// "Not ready" with what is missing. In words, never by colour alone.
 fn readiness(id: BlockId) -> impl IntoView {
     let editing = use_editing();
-    let summary = Memo::new(move |_| {
-        editing.with_plan(|p| {
-            crate::core::readiness::of_dosing(p, id)
-                .map(|r| (r.ready(), r.summary(&p.participants)))
-        })
-    });
+    // A plain derived closure: a memo type of its own would cost wasm for one short line.
     move || {
-        summary.get().map(|(ready, text)| {
-            let class = if ready {
-                "readiness ready"
-            } else {
-                "readiness not-ready"
-            };
-            view! { <p class=class>{text}</p> }
-        })
+        editing
+            .with_plan(|p| {
+                crate::core::readiness::of_dosing(p, id)
+                    .map(|r| (r.ready(), r.summary(&p.participants)))
+            })
+            .map(|(ready, text)| {
+                let class = if ready {
+                    "readiness ready"
+                } else {
+                    "readiness not-ready"
+                };
+                view! { <p class=class>{text}</p> }
+            })
     }
 }

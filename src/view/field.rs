@@ -53,10 +53,15 @@ pub enum Kind {
 
 /// A labelled input bound to a draft. (A function, not a component: one copy serves all.)
 pub fn input(id: &'static str, label: &'static str, kind: Kind, value: Draft) -> AnyView {
+    labelled(id.to_string(), label.to_string(), kind, value)
+}
+
+/// `input` with an id and a label made at run time ("Emergency contact for Alex").
+pub fn labelled(id: String, label: String, kind: Kind, value: Draft) -> AnyView {
     let (kind, min, max, maxlength) = attributes(kind);
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <input id=id type=kind autocomplete="off" min=min max=max maxlength=maxlength
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>

@@ -2,7 +2,7 @@
 //! the plan's clinical thresholds. None of it ever reaches the couple.
 
 use super::editor::use_editing;
-use super::field::{attributes, input, Draft, Kind};
+use super::field::{input, labelled, Draft, Kind};
 use super::thresholds::Thresholds;
 use crate::core::limits::{FOLLOW_UP_MINUTES, MONITORS, PERSON_TEXT_CHARS};
 use crate::core::model::{
@@ -403,14 +403,7 @@ fn EmergencyForm() -> impl IntoView {
             {input("emergency-department", "Nearest emergency department", text, department)}
             {input("emergency-address", "Its address", text, address)}
             {contacts.into_iter().map(|(person, name, draft)| {
-                let id = format!("emergency-contact-{}", person.code());
-                view! {
-                    <div class="field">
-                        <label for=id.clone()>{format!("Emergency contact for {name}")}</label>
-                        <input id=id type="text" autocomplete="off" maxlength=PERSON_TEXT_CHARS.to_string()
-                            prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
-                    </div>
-                }
+                labelled(format!("emergency-contact-{}", person.code()), format!("Emergency contact for {name}"), text, draft)
             }).collect_view()}
             <button type="submit" class="button">"Save emergency plan"</button>
         </form>
@@ -494,14 +487,7 @@ fn ConsentForm() -> impl IntoView {
         <form class="subform" novalidate on:submit=save>
             <h3>"Consent"</h3>
             {dates.into_iter().map(|(person, name, draft)| {
-                let id = format!("consent-{}", person.code());
-                let (kind, min, max, _) = attributes(Kind::Date);
-                view! {
-                    <div class="field">
-                        <label for=id.clone()>{format!("{name} signed the KAP consent on")}</label>
-                        <input id=id type=kind min=min max=max prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
-                    </div>
-                }
+                labelled(format!("consent-{}", person.code()), format!("{name} signed the KAP consent on"), Kind::Date, draft)
             }).collect_view()}
             <button type="submit" class="button">"Record consent"</button>
             {touch}
