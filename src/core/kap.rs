@@ -354,13 +354,7 @@ pub fn place_kap(plan: &Plan, target: KapTarget) -> Result<Plan, EditError> {
 /// one day (a series the prescriber signed off, or the therapist's own arrangement) is not laid
 /// out again: its vitals checks, dosings and rests only change whom they concern.
 pub fn replace(plan: &Plan) -> Result<Placed, EditError> {
-    let mut dosing_days: Vec<usize> = plan
-        .blocks()
-        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
-        .map(|(day, _)| day)
-        .collect();
-    dosing_days.dedup();
-    match (first_dose(plan), dosing_days.len()) {
+    match (first_dose(plan), plan.dosing_days().len()) {
         (Some((day, dose_at)), 1) => {
             place_with(plan, KapTarget::At { day, dose_at }, pre_dose_of(plan))
         }
@@ -557,6 +551,18 @@ fn place_with(plan: &Plan, target: KapTarget, pre_dose: PreDose) -> Result<Place
     next.days[day].blocks = kept;
 
     let mut changes = Vec::new();
+    // A displaced check-in is removed: it belongs to its own morning.
+    let mut sessions: Vec<(usize, Block)> = Vec::new();
+    for (from, block) in displaced {
+        if block.kind == BlockKind::CheckIn {
+            changes.push(Change::Removed {
+                title: block.title,
+                from_day: from,
+            });
+        } else {
+            sessions.push((from, block));
+        }
+    }
     let mut homeless: Vec<(usize, Block)> = Vec::new();
     if !last {
         // The next day opens with integration, then its own morning, lunch, the displaced
@@ -572,17 +578,7 @@ fn place_with(plan: &Plan, target: KapTarget, pre_dose: PreDose) -> Result<Place
         let own = std::mem::take(&mut next.days[following].blocks);
         // Sessions displaced from the dosing day come first (they were due earlier in the
         // intensive: an opening, say), then the day's own sessions and lunch, then its end.
-        let mut queue: Vec<(usize, Block)> = Vec::new();
-        for (from, block) in displaced.drain(..) {
-            if block.kind == BlockKind::CheckIn {
-                changes.push(Change::Removed {
-                    title: block.title,
-                    from_day: from,
-                });
-            } else {
-                queue.push((from, block));
-            }
-        }
+        let mut queue = sessions;
         let mut ending: Vec<(usize, Block)> = Vec::new();
         for block in own {
             match block.kind {
@@ -600,16 +596,7 @@ fn place_with(plan: &Plan, target: KapTarget, pre_dose: PreDose) -> Result<Place
         next.days[following].blocks = placed;
         homeless.extend(overflow);
     } else {
-        for (from, block) in displaced.drain(..) {
-            if block.kind == BlockKind::CheckIn {
-                changes.push(Change::Removed {
-                    title: block.title,
-                    from_day: from,
-                });
-            } else {
-                homeless.push((from, block));
-            }
-        }
+        homeless = sessions;
     }
 
     // Sessions with nowhere to go: a free gap on a day without KAP, or removal.

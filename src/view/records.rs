@@ -6,8 +6,8 @@ use super::field::{input, labelled, Draft, Kind};
 use super::thresholds::Thresholds;
 use crate::core::limits::{FOLLOW_UP_MINUTES, MONITORS, PERSON_TEXT_CHARS};
 use crate::core::model::{
-    format_date, parse_date, Answer, BlockKind, Clearance, Contraindication, Doses, EmergencyPlan,
-    FollowUp, Person, Plan, Ride, Time,
+    format_date, parse_date, Answer, Clearance, Contraindication, Doses, EmergencyPlan, FollowUp,
+    Person, Plan, Ride, Time,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -21,12 +21,7 @@ struct Shape {
 }
 
 fn shape(plan: &Plan) -> Shape {
-    let mut dosing_days: Vec<usize> = plan
-        .blocks()
-        .filter(|(_, b)| b.kind == BlockKind::KapDosing)
-        .map(|(day, _)| day)
-        .collect();
-    dosing_days.dedup();
+    let dosing_days = plan.dosing_days();
     Shape {
         dosers: plan
             .kap

@@ -111,6 +111,17 @@ impl Plan {
             .saturating_add(1)
     }
 
+    /// The 0-based days that hold a dosing, each once, in order.
+    pub fn dosing_days(&self) -> Vec<usize> {
+        let mut days: Vec<usize> = self
+            .blocks()
+            .filter(|(_, b)| b.kind == BlockKind::KapDosing)
+            .map(|(day, _)| day)
+            .collect();
+        days.dedup();
+        days
+    }
+
     pub fn has_kap(&self) -> bool {
         self.blocks()
             .any(|(_, block)| block.kind == BlockKind::KapDosing)
