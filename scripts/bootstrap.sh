@@ -47,7 +47,7 @@ fi
 
 # 4. Node packages: wasm-opt (binaryen 132; Debian's binaryen 108 miscompiles),
 #    Playwright's test runner and axe. Pinned in package-lock.json.
-if ! node -e "require('$ROOT/node_modules/binaryen/package.json'); require('$ROOT/node_modules/@playwright/test/package.json')" 2>/dev/null \
+if ! node -e "require('$ROOT/node_modules/binaryen/package.json'); require('$ROOT/node_modules/@playwright/test/package.json'); require('$ROOT/node_modules/esbuild/package.json')" 2>/dev/null \
    || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   say "installing node packages (npm ci)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)

@@ -1,4 +1,5 @@
-// trunk post-build hook: gives index.html a strict Content-Security-Policy.
+// Post-build step (run by scripts/post-build.mjs, after minify.mjs): gives index.html a strict
+// Content-Security-Policy.
 // Only the app's own origin is allowed, plus what wasm needs ('wasm-unsafe-eval'). trunk's one
 // inline script (the module that starts the wasm) is allowed by its SHA-256 hash, computed here
 // from the final HTML, so no other inline script can run. Release builds only: `trunk serve`

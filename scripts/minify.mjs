@@ -1,0 +1,32 @@
+// Post-build step (run by scripts/post-build.mjs, before csp.mjs): minifies the wasm-bindgen JS
+// glue with esbuild, which trunk 0.21 cannot do ("Failed to minify JS"), and puts the new file's
+// hash in index.html's integrity attribute. Release builds only. The file keeps its name: trunk's name hash is of the
+// unminified glue, which still changes whenever the glue does.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
+const page = join(dir, 'index.html');
+let html = readFileSync(page, 'utf8');
+const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
+
+const glue = readdirSync(dir).filter((f) => f.endsWith('.js'));
+if (glue.length !== 1) {
+  console.error(`minify: expected one JS file from wasm-bindgen, found ${glue.length}`);
+  process.exit(1);
+}
+const file = join(dir, glue[0]);
+const before = readFileSync(file);
+const { code } = transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' });
+const old = sri(before);
+if (!html.includes(old)) {
+  console.error(`minify: index.html has no integrity ${old} for ${glue[0]}`);
+  process.exit(1);
+}
+html = html.replace(old, sri(code));
+writeFileSync(file, code);
+writeFileSync(page, html);
+console.log(`minify: ${glue[0]} ${before.length} → ${Buffer.byteLength(code)} bytes`);
