@@ -223,17 +223,17 @@ fn impossible_edits_are_refused_and_change_nothing() {
         driver: "Kim".into(),
     });
     assert!(
-        apply(&one_day, &Edit::SetKap(record.clone())).is_err(),
+        apply(&one_day, &Edit::SetKap(Box::new(record.clone()))).is_err(),
         "no client in a couples plan"
     );
     record.rides[0].day = 3;
     record.rides[0].person = Person::PartnerA;
     assert!(
-        apply(&one_day, &Edit::SetKap(record.clone())).is_err(),
+        apply(&one_day, &Edit::SetKap(Box::new(record.clone()))).is_err(),
         "no day 4"
     );
     record.rides[0].day = 0;
-    assert!(apply(&one_day, &Edit::SetKap(record)).is_ok());
+    assert!(apply(&one_day, &Edit::SetKap(Box::new(record))).is_ok());
 }
 
 #[test]

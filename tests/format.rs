@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use intensive_planner::core::model::{
     parse_date, Answer, Clearance, Contraindication, Doses, KapPlacement, KapRecord, Participants,
-    Person, Ride, Settings,
+    Person, Profile, Reading, Ride, Settings,
 };
 use intensive_planner::shell::format::{
     decode_plan, encode_plan, encode_stored, read_plan, stored_revision, DecodeError,
@@ -20,6 +20,8 @@ const V3_MIGRATED: &str = include_str!("fixtures/plan-v3-migrated.json");
 const V4_FIXTURE: &str = include_str!("fixtures/plan-v4.json");
 const V4_MIGRATED: &str = include_str!("fixtures/plan-v4-migrated.json");
 const V5_FIXTURE: &str = include_str!("fixtures/plan-v5.json");
+const V5_MIGRATED: &str = include_str!("fixtures/plan-v5-migrated.json");
+const V6_FIXTURE: &str = include_str!("fixtures/plan-v6.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -50,10 +52,13 @@ fn every_template_round_trips_exactly() {
                         .set(Contraindication::Epilepsy, Answer::No);
                     original.kap.doses = Doses::PartnerA;
                 }
-                original.kap.clearance = Some(Clearance {
+                original.kap.clearance_a = Some(Clearance {
                     date: parse_date("2026-11-20").expect("date"),
                     prescriber: "Dr. Rivera".into(),
                 });
+                if matches!(who, Participants::Couple { .. }) {
+                    original.kap.clearance_b = original.kap.clearance_a.clone();
+                }
                 let text = encode_plan(&original);
                 assert_eq!(decode_plan(&text), Ok(original));
             }
@@ -183,9 +188,11 @@ fn version_4_migrates_exactly() {
     assert_eq!(written, expected);
 }
 
-/// The current version reads and writes back unchanged, KAP records included.
+/// Version 5 migrates to exactly the current document: its one clearance becomes the clearance
+/// of the person who doses (partner B), the new settings take their defaults, the profile is the
+/// one whose values the plan has (in office), and nothing else changes.
 #[test]
-fn the_v5_fixture_round_trips() {
+fn version_5_migrates_exactly() {
     let plan = decode_plan(V5_FIXTURE).expect("the v5 fixture is readable");
     assert_eq!(plan.kap.emergency.department, "Harbor General Emergency");
     assert_eq!(
@@ -223,11 +230,100 @@ fn the_v5_fixture_round_trips() {
         }]
     );
     assert!(plan.days[1].blocks[2].travel);
-    let normalised: serde_json::Value = serde_json::from_str(V5_FIXTURE).expect("json");
+    assert_eq!(
+        plan.kap
+            .clearance(Person::PartnerB)
+            .map(|c| c.prescriber.as_str()),
+        Some("Dr. Rivera, partner clinic")
+    );
+    assert_eq!(plan.kap.clearance(Person::PartnerA), None);
+    assert_eq!(plan.settings.profile, Profile::InOffice);
+    let written: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
+    let expected: serde_json::Value = serde_json::from_str(V5_MIGRATED).expect("json");
+    assert_eq!(written, expected);
+}
+
+/// A version 5 clearance, when who doses is not chosen yet, becomes the clearance of both
+/// partners (both may dose); when both dose, of both.
+#[test]
+fn a_version_5_clearance_goes_to_each_person_who_may_dose() {
+    for doses in ["not_chosen", "both", "both_staggered"] {
+        let text = V5_FIXTURE.replacen(
+            "\"doses\": \"partner_b\"",
+            &format!("\"doses\": \"{doses}\""),
+            1,
+        );
+        assert_ne!(text, V5_FIXTURE);
+        let plan = decode_plan(&text).expect("readable");
+        for person in [Person::PartnerA, Person::PartnerB] {
+            assert_eq!(
+                plan.kap.clearance(person).map(|c| c.date),
+                parse_date("2026-11-20"),
+                "{doses}"
+            );
+        }
+    }
+}
+
+/// The current version reads and writes back unchanged: the protocol profile, the new
+/// settings and screening questions, the private screen, a clearance per person and readings.
+#[test]
+fn the_v6_fixture_round_trips() {
+    let plan = decode_plan(V6_FIXTURE).expect("the v6 fixture is readable");
+    assert_eq!(plan.settings.profile, Profile::SpravatoLike);
+    assert_eq!(
+        (
+            plan.settings.dosing_minutes,
+            plan.settings.fasting_hours,
+            plan.settings.liquids_minutes,
+            plan.settings.vitals_check_minutes
+        ),
+        (120, 2, 30, 40)
+    );
+    assert_eq!(
+        (
+            plan.settings.systolic_max,
+            plan.settings.diastolic_max,
+            plan.settings.pulse_max
+        ),
+        (150, 95, 110)
+    );
+    assert_eq!(plan.kap.private_answer(Person::PartnerB), Answer::Discussed);
+    assert_eq!(plan.kap.private_answer(Person::PartnerA), Answer::No);
+    assert_eq!(
+        plan.kap
+            .screening_b
+            .answer(Contraindication::Benzodiazepines),
+        Answer::Discussed
+    );
+    assert_eq!(
+        plan.kap
+            .clearance(Person::PartnerA)
+            .map(|c| c.prescriber.as_str()),
+        Some("Dr. Okafor")
+    );
+    assert_eq!(
+        plan.kap.readings,
+        vec![Reading {
+            day: 0,
+            person: Person::PartnerB,
+            systolic: 128,
+            diastolic: 82,
+            pulse: 72
+        }]
+    );
+    let normalised: serde_json::Value = serde_json::from_str(V6_FIXTURE).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
     assert_eq!(rewritten, normalised);
+    // Values changed by hand away from the stored profile keep the values, as the plan's own.
+    let edited = V6_FIXTURE.replacen("\"fasting_hours\": 2", "\"fasting_hours\": 3", 1);
+    let plan = decode_plan(&edited).expect("readable");
     assert_eq!(
-        FORMAT_VERSION, 5,
+        (plan.settings.fasting_hours, plan.settings.profile),
+        (3, Profile::Custom)
+    );
+    assert_eq!(
+        FORMAT_VERSION, 6,
         "a new version needs a fixture and a migration test here"
     );
 }
@@ -268,8 +364,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 6"),
-            |e| *e == DecodeError::Newer(6),
+            with("\"format_version\": 1", "\"format_version\": 7"),
+            |e| *e == DecodeError::Newer(7),
         ),
         (
             "unknown kind",

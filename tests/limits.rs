@@ -39,7 +39,7 @@ fn edits_that_would_break_a_limit_are_refused_naming_the_field() {
     let with_kap = |change: &dyn Fn(&mut intensive_planner::core::model::KapRecord)| {
         let mut record = base.kap.clone();
         change(&mut record);
-        Edit::SetKap(record)
+        Edit::SetKap(Box::new(record))
     };
     let with_setting = |setting: Setting, value: u16| {
         let mut settings = base.settings;
@@ -54,12 +54,12 @@ fn edits_that_would_break_a_limit_are_refused_naming_the_field() {
     let cases: Vec<(&str, Edit, &str)> = vec![
         (
             "a 250-character prescriber",
-            with_kap(&|k| k.clearance = clearance("P".repeat(250), "2026-11-20")),
+            with_kap(&|k| k.clearance_a = clearance("P".repeat(250), "2026-11-20")),
             "prescriber's name to 200 characters",
         ),
         (
             "a clearance dated in the year 5 (Safari's split date field)",
-            with_kap(&|k| k.clearance = clearance("Dr. Rivera".into(), "0005-03-05")),
+            with_kap(&|k| k.clearance_a = clearance("Dr. Rivera".into(), "0005-03-05")),
             "clearance date must fall between the years 2000 and 2100",
         ),
         (
@@ -157,13 +157,13 @@ fn edits_that_would_break_a_limit_are_refused_naming_the_field() {
 fn the_limits_themselves_are_allowed() {
     let base = plan(couple(), 3, KapPlacement::Midway);
     let mut record = base.kap.clone();
-    record.clearance = clearance("P".repeat(PERSON_TEXT_CHARS), "2100-12-31");
+    record.clearance_a = clearance("P".repeat(PERSON_TEXT_CHARS), "2100-12-31");
     record.rides = vec![Ride {
         day: 1,
         person: Person::PartnerB,
         driver: "D".repeat(PERSON_TEXT_CHARS),
     }];
-    let next = apply(&base, &Edit::SetKap(record)).expect("at the limits");
+    let next = apply(&base, &Edit::SetKap(Box::new(record))).expect("at the limits");
     let next = apply(
         &next,
         &Edit::ShiftStart {
@@ -216,10 +216,10 @@ fn plans_saved_under_older_limits_still_open_and_say_what_was_mended() {
     let read = read_plan(OLD_LIMITS).expect("the old-limits fixture opens");
     let plan = &read.plan;
     assert_eq!(plan.validate(), Ok(()));
-    let prescriber = &plan
-        .kap
-        .clearance
-        .as_ref()
+    let prescriber = &[&plan.kap.clearance_a, &plan.kap.clearance_b]
+        .into_iter()
+        .flatten()
+        .next()
         .expect("clearance kept")
         .prescriber;
     assert_eq!(prescriber.chars().count(), PERSON_TEXT_CHARS);
@@ -297,7 +297,10 @@ fn a_block_that_ends_before_it_starts_still_opens() {
 fn a_clearance_from_the_year_5_is_set_aside_and_named() {
     let text = OLD_LIMITS.replacen("\"2026-11-20\"", "\"0005-11-20\"", 1);
     let read = read_plan(&text).expect("opens");
-    assert_eq!(read.plan.kap.clearance, None);
+    assert_eq!(
+        (&read.plan.kap.clearance_a, &read.plan.kap.clearance_b),
+        (&None, &None)
+    );
     assert!(read
         .mended
         .iter()
@@ -455,8 +458,8 @@ fn any_edit() -> impl Strategy<Value = Edit> {
             0u8..12
         )
             .prop_map(|(prescriber, driver, year, day, monitors)| {
-                Edit::SetKap(intensive_planner::core::model::KapRecord {
-                    clearance: chrono::NaiveDate::from_ymd_opt(year, 3, 5)
+                Edit::SetKap(Box::new(intensive_planner::core::model::KapRecord {
+                    clearance_a: chrono::NaiveDate::from_ymd_opt(year, 3, 5)
                         .map(|date| Clearance { date, prescriber }),
                     rides: vec![Ride {
                         day,
@@ -465,7 +468,7 @@ fn any_edit() -> impl Strategy<Value = Edit> {
                     }],
                     sober_monitors: monitors,
                     ..Default::default()
-                })
+                }))
             }),
     ]
 }

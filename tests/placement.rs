@@ -251,7 +251,7 @@ fn the_dosing_mode_shapes_the_bundle() {
     let with = |doses: Doses| {
         let mut record = base.kap.clone();
         record.doses = doses;
-        apply(&base, &Edit::SetKap(record)).expect("applies")
+        apply(&base, &Edit::SetKap(Box::new(record))).expect("applies")
     };
     let attendees = |p: &Plan, kind: BlockKind| -> Vec<&'static str> {
         p.blocks()
@@ -369,7 +369,7 @@ fn changing_who_doses_keeps_a_signed_off_series() {
     series.kap.multiple_dosings_signed_off = true;
     let mut record = series.kap.clone();
     record.doses = Doses::PartnerB;
-    let after = apply(&series, &Edit::SetKap(record)).expect("applies");
+    let after = apply(&series, &Edit::SetKap(Box::new(record))).expect("applies");
     let doses: Vec<(usize, &str)> = after
         .blocks()
         .filter(|(_, b)| b.kind == BlockKind::KapDosing)

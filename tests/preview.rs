@@ -18,7 +18,7 @@ fn kap_plan() -> Plan {
     // Sam doses; Alex supports: the KAP blocks follow (as the records form does it).
     let mut record = plan.kap.clone();
     record.doses = Doses::PartnerB;
-    plan = apply(&plan, &Edit::SetKap(record)).expect("who doses");
+    plan = apply(&plan, &Edit::SetKap(Box::new(record))).expect("who doses");
     plan.kap.rides.push(Ride {
         day: 1,
         person: Person::PartnerB,

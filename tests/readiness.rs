@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use intensive_planner::core::model::{
     parse_date, Answer, Clearance, Consent, Contraindication, Doses, EmergencyPart, EmergencyPlan,
-    KapPlacement, Person, Plan, Ride,
+    KapPlacement, Person, Plan, Reading, Ride,
 };
 use intensive_planner::core::preview::preview;
 use intensive_planner::core::readiness::{list_line, readiness, Missing};
@@ -17,10 +17,13 @@ fn complete() -> Plan {
     for item in Contraindication::ALL {
         plan.kap.screening_a.set(item, Answer::No);
     }
-    plan.kap.clearance = Some(Clearance {
+    plan.kap.clearance_a = Some(Clearance {
         date: parse_date("2026-11-20").expect("date"),
         prescriber: "Dr. Rivera".into(),
     });
+    plan.kap.clearance_b = plan.kap.clearance_a.clone();
+    plan.kap.private_a = Answer::No;
+    plan.kap.private_b = Answer::No;
     plan.kap.rides.push(Ride {
         day: 1,
         person: Person::PartnerA,
@@ -53,7 +56,7 @@ fn readiness_table() {
                 Missing::WhoDoses,
                 Missing::Screening {
                     person: Person::PartnerB,
-                    unanswered: 10,
+                    unanswered: 19,
                 },
                 // Sam may dose too, so Sam is no sober driver for Alex.
                 Missing::Ride {
@@ -131,8 +134,13 @@ fn readiness_table() {
         ),
         (
             "no clearance",
-            |p| p.kap.clearance = None,
-            &[Missing::Clearance],
+            |p| {
+                p.kap.clearance_a = None;
+                p.kap.clearance_b = None;
+            },
+            &[Missing::Clearance {
+                person: Person::PartnerA,
+            }],
         ),
         (
             "the driver doses too",
@@ -150,6 +158,93 @@ fn readiness_table() {
             &[Missing::Ride {
                 person: Person::PartnerA,
             }],
+        ),
+        (
+            "both dose, a clearance for one partner only",
+            |p| {
+                both_dose_ready(p);
+                p.kap.clearance_b = None;
+            },
+            &[Missing::Clearance {
+                person: Person::PartnerB,
+            }],
+        ),
+        ("both dose, each cleared", both_dose_ready, &[]),
+        (
+            "a clearance dated after the dosing names the person",
+            |p| {
+                if let Some(c) = &mut p.kap.clearance_a {
+                    c.date = parse_date("2026-12-06").expect("date");
+                }
+            },
+            &[Missing::ClearanceAfterDose {
+                person: Person::PartnerA,
+                cleared: parse_date("2026-12-06").expect("date"),
+            }],
+        ),
+        (
+            "the private screen not asked of Sam, who does not dose",
+            |p| p.kap.private_b = Answer::Unknown,
+            &[Missing::PrivateScreen],
+        ),
+        (
+            "a private screen answered yes, not yet discussed",
+            |p| p.kap.private_a = Answer::Yes,
+            &[Missing::PrivateScreen],
+        ),
+        (
+            "a private screen answered yes and discussed",
+            |p| p.kap.private_a = Answer::Discussed,
+            &[],
+        ),
+        (
+            "a medicine to review, not yet discussed",
+            |p| {
+                p.kap
+                    .screening_a
+                    .set(Contraindication::Lamotrigine, Answer::Yes)
+            },
+            &[Missing::ScreeningYes {
+                person: Person::PartnerA,
+                answers: 1,
+            }],
+        ),
+        (
+            "a pre-dose reading over the blood-pressure limit",
+            |p| p.kap.readings.push(reading(141, 80, 70)),
+            &[Missing::ReadingOverLimit {
+                person: Person::PartnerA,
+            }],
+        ),
+        (
+            "a pre-dose reading over the pulse limit",
+            |p| p.kap.readings.push(reading(120, 80, 101)),
+            &[Missing::ReadingOverLimit {
+                person: Person::PartnerA,
+            }],
+        ),
+        (
+            "a pre-dose reading at the limits",
+            |p| p.kap.readings.push(reading(140, 90, 100)),
+            &[],
+        ),
+        (
+            "a high reading under raised limits",
+            |p| {
+                p.settings.systolic_max = 160;
+                p.kap.readings.push(reading(150, 80, 70));
+            },
+            &[],
+        ),
+        (
+            "a high reading of Sam, who does not dose",
+            |p| {
+                p.kap.readings.push(Reading {
+                    person: Person::PartnerB,
+                    ..reading(170, 100, 120)
+                })
+            },
+            &[],
         ),
         (
             "both together without a monitor",
@@ -199,8 +294,10 @@ fn what_the_therapist_reads() {
     let summary = readiness(&fresh)[0].summary(&fresh.participants);
     assert_eq!(
         summary,
-        "Not ready: who doses is not chosen; screening for Alex has 10 unanswered questions; \
-         screening for Sam has 10 unanswered questions; no prescriber clearance is recorded; \
+        "Not ready: who doses is not chosen; screening for Alex has 19 unanswered questions; \
+         screening for Sam has 19 unanswered questions; no prescriber clearance for Alex is \
+         recorded; no prescriber clearance for Sam is recorded; the private screen, asked of each \
+         partner alone, is not complete; \
          no signed consent from Alex by the dosing; no signed consent from Sam by the dosing; \
          no agreement on touch is recorded; \
          no ride home with a sober adult for Alex; no ride home with a sober adult for Sam; \
@@ -216,6 +313,31 @@ fn what_the_therapist_reads() {
         !text.contains("Not ready") && !text.contains("Ready"),
         "{text}"
     );
+}
+
+/// Partner A's reading on the dosing day (day 2).
+fn reading(systolic: u16, diastolic: u16, pulse: u16) -> Reading {
+    Reading {
+        day: 1,
+        person: Person::PartnerA,
+        systolic,
+        diastolic,
+        pulse,
+    }
+}
+
+/// Both dose, together, with everything else in place.
+fn both_dose_ready(p: &mut Plan) {
+    p.kap.doses = Doses::Together;
+    p.kap.screening_b = p.kap.screening_a;
+    p.kap.sober_monitors = 1;
+    p.kap.emergency.contact_b = "Kim".into();
+    p.kap.rides[0].driver = "Kim".into();
+    p.kap.rides.push(Ride {
+        day: 1,
+        person: Person::PartnerB,
+        driver: "Kim".into(),
+    });
 }
 
 fn plan_without_kap() -> Plan {

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use intensive_planner::core::model::{
     parse_date, Answer, Block, BlockKind, Clearance, Contraindication, Doses, FollowUp,
-    KapPlacement, Person, Plan, Ride,
+    KapPlacement, Person, Plan, Reading, Ride,
 };
 use intensive_planner::core::rules::{check, Severity};
 
@@ -18,10 +18,13 @@ fn base() -> Plan {
         plan.kap.screening_a.set(item, Answer::No);
         plan.kap.screening_b.set(item, Answer::No);
     }
-    plan.kap.clearance = Some(Clearance {
+    plan.kap.clearance_a = Some(Clearance {
         date: parse_date("2026-11-20").expect("date"),
         prescriber: "Dr. Rivera".into(),
     });
+    plan.kap.clearance_b = plan.kap.clearance_a.clone();
+    plan.kap.private_a = Answer::No;
+    plan.kap.private_b = Answer::No;
     for person in [Person::PartnerA, Person::PartnerB] {
         plan.kap.rides.push(Ride {
             day: 1,
@@ -361,8 +364,12 @@ fn rules_table() {
         ),
         (
             "no clearance",
-            |p| p.kap.clearance = None,
-            &["no_clearance", "not_ready"],
+            |p| {
+                p.kap.clearance_a = None;
+                p.kap.clearance_b = None;
+            },
+            // One per partner: both may dose until who doses is chosen.
+            &["no_clearance", "no_clearance", "not_ready"],
         ),
         (
             "no ride for one partner",
@@ -551,7 +558,52 @@ fn second_dosing(plan: &mut Plan) {
 /// The rules of the roles-and-placement issue: who doses, monitors, time on site, the dosing
 /// day's own budget, a meal and no sessions after the dose, and the follow-up after a last-day
 /// dosing.
+/// A pre-dose reading on the dosing day (day 2).
+fn reading(person: Person, systolic: u16, diastolic: u16, pulse: u16) -> Reading {
+    Reading {
+        day: 1,
+        person,
+        systolic,
+        diastolic,
+        pulse,
+    }
+}
+
 const NEW_CASES: &[(&str, Edit, &[&str])] = &[
+    (
+        "a pre-dose reading over the limit",
+        |p| p.kap.readings.push(reading(Person::PartnerA, 150, 85, 70)),
+        &["reading_over_limit", "not_ready"],
+    ),
+    (
+        "a pre-dose pulse over the limit",
+        |p| p.kap.readings.push(reading(Person::PartnerB, 130, 85, 104)),
+        &["reading_over_limit", "not_ready"],
+    ),
+    (
+        "a pre-dose reading within the limits",
+        |p| p.kap.readings.push(reading(Person::PartnerA, 138, 88, 96)),
+        &[],
+    ),
+    (
+        "a high reading under the plan's own raised limits",
+        |p| {
+            p.settings.systolic_max = 160;
+            p.settings.pulse_max = 110;
+            p.kap.readings.push(reading(Person::PartnerA, 155, 85, 105));
+        },
+        &[],
+    ),
+    (
+        "no clearance for one partner",
+        |p| p.kap.clearance_b = None,
+        &["no_clearance", "not_ready"],
+    ),
+    (
+        "a private screen not yet asked",
+        |p| p.kap.private_b = Answer::Unknown,
+        &["not_ready"],
+    ),
     (
         "who doses is not chosen",
         |p| p.kap.doses = Doses::NotChosen,
@@ -668,7 +720,10 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
     (
         "a clearance dated after the dose",
         |p| {
-            if let Some(c) = &mut p.kap.clearance {
+            for c in [&mut p.kap.clearance_a, &mut p.kap.clearance_b]
+                .into_iter()
+                .flatten()
+            {
                 c.date = parse_date("2026-12-06").expect("date");
             }
         },
@@ -677,7 +732,10 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
     (
         "a clearance on the day of the dose",
         |p| {
-            if let Some(c) = &mut p.kap.clearance {
+            for c in [&mut p.kap.clearance_a, &mut p.kap.clearance_b]
+                .into_iter()
+                .flatten()
+            {
                 c.date = parse_date("2026-12-05").expect("date");
             }
         },
@@ -686,7 +744,10 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
     (
         "a clearance 31 days before the dose",
         |p| {
-            if let Some(c) = &mut p.kap.clearance {
+            for c in [&mut p.kap.clearance_a, &mut p.kap.clearance_b]
+                .into_iter()
+                .flatten()
+            {
                 c.date = parse_date("2026-11-04").expect("date");
             }
         },
@@ -696,7 +757,10 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
         "a clearance 31 days before the dose, with 45 days allowed",
         |p| {
             p.settings.clearance_valid_days = 45;
-            if let Some(c) = &mut p.kap.clearance {
+            for c in [&mut p.kap.clearance_a, &mut p.kap.clearance_b]
+                .into_iter()
+                .flatten()
+            {
                 c.date = parse_date("2026-11-04").expect("date");
             }
         },
@@ -705,7 +769,10 @@ const NEW_CASES: &[(&str, Edit, &[&str])] = &[
     (
         "a clearance 30 days before the dose",
         |p| {
-            if let Some(c) = &mut p.kap.clearance {
+            for c in [&mut p.kap.clearance_a, &mut p.kap.clearance_b]
+                .into_iter()
+                .flatten()
+            {
                 c.date = parse_date("2026-11-05").expect("date");
             }
         },

@@ -92,13 +92,14 @@ fn no_clinical_field_reaches_a_link() {
     plan.kap
         .screening_b
         .set(Contraindication::Pregnancy, Answer::No);
-    plan.kap.clearance = Some(Clearance {
+    plan.kap.clearance_a = Some(Clearance {
         date: plan.start_date,
         prescriber: "SECRET-PRESCRIBER".into(),
     });
+    plan.kap.clearance_b = plan.kap.clearance_a.clone();
     plan.kap.sober_monitors = 7;
     plan.kap.multiple_dosings_signed_off = true;
-    plan.settings.dosing_minutes = 611;
+    plan.settings.systolic_max = 611 - 450;
     plan.settings.integration_window_hours = 61;
     plan.settings.daily_load_minutes = 613;
     plan.settings.max_stretch_minutes = 614;
@@ -111,7 +112,7 @@ fn no_clinical_field_reaches_a_link() {
             "psychosis",
             "pregnancy",
             "\"answer\"",
-            "611",
+            "161",
             "613",
             "614",
             "\"sober_monitors\":7",
@@ -159,10 +160,11 @@ fn the_public_plan_carries_nothing_clinical() {
     plan.kap
         .screening_a
         .set(Contraindication::Glaucoma, Answer::Yes);
-    plan.kap.clearance = Some(Clearance {
+    plan.kap.clearance_a = Some(Clearance {
         date: plan.start_date,
         prescriber: "Dr. R".into(),
     });
+    plan.kap.clearance_b = plan.kap.clearance_a.clone();
     plan.kap.sober_monitors = 2;
     plan.kap.rides.push(Ride {
         day: 1,
@@ -177,7 +179,8 @@ fn the_public_plan_carries_nothing_clinical() {
         public.kap.screening_a.answer(Contraindication::Glaucoma),
         Answer::Unknown
     );
-    assert_eq!(public.kap.clearance, None);
+    assert_eq!(public.kap.clearance_a, None);
+    assert_eq!(public.kap.clearance_b, None);
     assert_eq!(public.kap.sober_monitors, 0);
     assert_eq!(
         public.kap.rides, plan.kap.rides,

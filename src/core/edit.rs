@@ -80,7 +80,8 @@ pub enum Edit {
     PlaceKap(KapTarget),
     Rename(String),
     SetSettings(Settings),
-    SetKap(KapRecord),
+    /// The KAP records (boxed: they are large beside the other edits).
+    SetKap(Box<KapRecord>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,10 +158,16 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::ShiftStart { date } => next.start_date = *date,
         Edit::PlaceKap(target) => next = place_kap(&next, *target)?,
         Edit::Rename(title) => next.title = title.trim().to_string(),
-        Edit::SetSettings(settings) => next.settings = *settings,
+        Edit::SetSettings(settings) => {
+            // A value changed away from its profile makes the profile the therapist's own.
+            next.settings = Settings {
+                profile: settings.checked_profile(),
+                ..*settings
+            }
+        }
         Edit::SetKap(record) => {
             let doses_changed = record.doses != next.kap.doses;
-            next.kap = record.clone();
+            next.kap = KapRecord::clone(record);
             if doses_changed {
                 // The bundle's shape follows who doses and how: place it again where it is.
                 next = super::kap::replace(&next)?.plan;

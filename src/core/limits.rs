@@ -147,6 +147,12 @@ pub const MONITORS: Range = Range {
 /// "right after" the dose. Fixed protocol, not a setting.
 pub const VITALS_GAP_MINUTES: u16 = 15;
 
+/// A pre-dose reading that can be recorded: blood pressure (systolic over diastolic, mmHg) and
+/// pulse (beats a minute). Wide enough for any real reading, narrow enough to catch a typo.
+pub const SYSTOLIC: Range = Range { min: 50, max: 300 };
+pub const DIASTOLIC: Range = Range { min: 20, max: 200 };
+pub const PULSE: Range = Range { min: 20, max: 250 };
+
 /// The usual ceiling of the integration window: longer only when the therapist says so
 /// (`Settings::longer_window_on_purpose`).
 pub const USUAL_INTEGRATION_WINDOW_HOURS: u16 = 72;
@@ -173,13 +179,23 @@ pub enum Setting {
     DosingDayLoadMinutes,
     TimeOnSiteMinutes,
     ClearanceValidDays,
+    LiquidsMinutes,
+    VitalsCheckMinutes,
+    SystolicMax,
+    DiastolicMax,
+    PulseMax,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 10] = [
+    pub const ALL: [Setting; 15] = [
         Setting::DosingMinutes,
         Setting::IntegrationWindowHours,
         Setting::FastingHours,
+        Setting::LiquidsMinutes,
+        Setting::VitalsCheckMinutes,
+        Setting::SystolicMax,
+        Setting::DiastolicMax,
+        Setting::PulseMax,
         Setting::DailyLoadMinutes,
         Setting::DosingDayLoadMinutes,
         Setting::TimeOnSiteMinutes,
@@ -202,6 +218,11 @@ impl Setting {
             Setting::DosingDayLoadMinutes => "dosing_day_load_minutes",
             Setting::TimeOnSiteMinutes => "time_on_site_minutes",
             Setting::ClearanceValidDays => "clearance_valid_days",
+            Setting::LiquidsMinutes => "liquids_minutes",
+            Setting::VitalsCheckMinutes => "vitals_check_minutes",
+            Setting::SystolicMax => "systolic_max",
+            Setting::DiastolicMax => "diastolic_max",
+            Setting::PulseMax => "pulse_max",
         }
     }
 
@@ -222,6 +243,11 @@ impl Setting {
             }
             Setting::TimeOnSiteMinutes => "Time on site a day (minutes, default 540)",
             Setting::ClearanceValidDays => "A clearance counts for (days, default 30)",
+            Setting::LiquidsMinutes => "No liquids before a dose (minutes, 0: sips are fine)",
+            Setting::VitalsCheckMinutes => "Vitals during the dose at (minutes after, 0: none)",
+            Setting::SystolicMax => "Pre-dose blood pressure limit: systolic (default 140)",
+            Setting::DiastolicMax => "Pre-dose blood pressure limit: diastolic (default 90)",
+            Setting::PulseMax => "Pre-dose pulse limit (bpm, default 100)",
         }
     }
 
@@ -238,6 +264,12 @@ impl Setting {
             Setting::MonitorsWhenBothDose => "neither partner can monitor the other",
             Setting::StaggerMinutes => "past the peak (30–45 min) of a lozenge",
             Setting::ClearanceValidDays => "a clearance dated before the dose, at most 30 days",
+            Setting::LiquidsMinutes => "30 min on the Spravato label; 2 h in some protocols",
+            Setting::VitalsCheckMinutes => "Spravato label: about 40 min after the dose",
+            Setting::SystolicMax | Setting::DiastolicMax => {
+                "clinics hold a dose over 140/90 at the start"
+            }
+            Setting::PulseMax => "clinics hold a dose with a resting pulse over 100",
         }
     }
 
@@ -257,6 +289,11 @@ impl Setting {
             Setting::DosingDayLoadMinutes => (60, 24 * 60),
             Setting::TimeOnSiteMinutes => (2 * 60, 24 * 60),
             Setting::ClearanceValidDays => (1, 365),
+            Setting::LiquidsMinutes => (0, 6 * 60),
+            Setting::VitalsCheckMinutes => (0, 3 * 60),
+            Setting::SystolicMax => (100, 200),
+            Setting::DiastolicMax => (60, 130),
+            Setting::PulseMax => (60, 150),
         };
         Range { min, max }
     }
@@ -273,6 +310,11 @@ impl Setting {
             Setting::DosingDayLoadMinutes => settings.dosing_day_load_minutes,
             Setting::TimeOnSiteMinutes => settings.time_on_site_minutes,
             Setting::ClearanceValidDays => settings.clearance_valid_days,
+            Setting::LiquidsMinutes => settings.liquids_minutes,
+            Setting::VitalsCheckMinutes => settings.vitals_check_minutes,
+            Setting::SystolicMax => settings.systolic_max,
+            Setting::DiastolicMax => settings.diastolic_max,
+            Setting::PulseMax => settings.pulse_max,
         }
     }
 
@@ -292,6 +334,11 @@ impl Setting {
             Setting::DosingDayLoadMinutes => settings.dosing_day_load_minutes = value,
             Setting::TimeOnSiteMinutes => settings.time_on_site_minutes = value,
             Setting::ClearanceValidDays => settings.clearance_valid_days = value,
+            Setting::LiquidsMinutes => settings.liquids_minutes = value,
+            Setting::VitalsCheckMinutes => settings.vitals_check_minutes = value,
+            Setting::SystolicMax => settings.systolic_max = value,
+            Setting::DiastolicMax => settings.diastolic_max = value,
+            Setting::PulseMax => settings.pulse_max = value,
         }
     }
 }

@@ -96,8 +96,24 @@ pub struct DosingDay {
     /// When to stop eating: the day (1-based; may be the day before the intensive, 0) and time.
     pub fasting_from: (usize, Time),
     pub fasting_hours: u16,
+    /// No liquids for this long before the dose (0: sips of water are fine).
+    pub liquids_minutes: u16,
+    /// How long the dose is watched over, and when vitals are checked during it (0: only
+    /// before and at the end): from the plan's protocol profile.
+    pub observed_minutes: u16,
+    pub vitals_check_minutes: u16,
     /// Who takes whom home: the person who doses, their name, and the driver if recorded.
     pub rides: Vec<(Person, String, Option<String>)>,
+}
+
+/// "2 hours", "30 minutes", "2 hours 30 minutes", for the couple.
+fn plain_duration(minutes: u16) -> String {
+    let unit = |n: u16, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match (minutes / 60, minutes % 60) {
+        (0, m) => unit(m, "minute"),
+        (h, 0) => unit(h, "hour"),
+        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
+    }
 }
 
 /// A warm, plain description of each kind of block, for the couple.
@@ -165,9 +181,16 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
         day_end: plan.day_end,
         time_zone: plan.time_zone.clone(),
         settings: Settings {
-            dosing_minutes: defaults.dosing_minutes,
+            // The protocol's figures are the couple's to know: how long they fast and are watched.
+            dosing_minutes: plan.settings.dosing_minutes,
             integration_window_hours: defaults.integration_window_hours,
             fasting_hours: plan.settings.fasting_hours,
+            liquids_minutes: plan.settings.liquids_minutes,
+            vitals_check_minutes: plan.settings.vitals_check_minutes,
+            profile: plan.settings.profile,
+            systolic_max: defaults.systolic_max,
+            diastolic_max: defaults.diastolic_max,
+            pulse_max: defaults.pulse_max,
             daily_load_minutes: defaults.daily_load_minutes,
             max_stretch_minutes: defaults.max_stretch_minutes,
             monitors_when_both_dose: defaults.monitors_when_both_dose,
@@ -181,7 +204,11 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
             doses: plan.kap.doses,
             screening_a: Default::default(),
             screening_b: Default::default(),
-            clearance: None,
+            private_a: Default::default(),
+            private_b: Default::default(),
+            clearance_a: None,
+            clearance_b: None,
+            readings: Vec::new(),
             rides: plan
                 .kap
                 .rides
@@ -271,6 +298,9 @@ pub fn preview(plan: &Plan) -> Preview {
                         dose_at,
                         fasting_from,
                         fasting_hours: plan.settings.fasting_hours,
+                        liquids_minutes: plan.settings.liquids_minutes,
+                        observed_minutes: plan.settings.dosing_minutes,
+                        vitals_check_minutes: plan.settings.vitals_check_minutes,
                         rides,
                     }
                 });
@@ -333,9 +363,21 @@ impl Preview {
         };
         let mut advice = Vec::new();
         if !dosing.rides.is_empty() {
+            let liquids = match dosing.liquids_minutes {
+                0 => "Sips of water are fine unless you are told otherwise.".to_string(),
+                m => format!("Stop drinking, water too, {} before.", plain_duration(m)),
+            };
             advice.push(format!(
-                "Stop eating {when}, {} hours before your session at {}. Sips of water are fine unless you are told otherwise.",
+                "Stop eating {when}, {} hours before your session at {}. {liquids}",
                 dosing.fasting_hours, dosing.dose_at
+            ));
+            let during = match dosing.vitals_check_minutes {
+                0 => String::new(),
+                m => format!(", {} after it,", plain_duration(m)),
+            };
+            advice.push(format!(
+                "You stay with us for at least {} after the dose while we watch over you. We check your blood pressure and pulse before the dose{during} and at the end.",
+                plain_duration(dosing.observed_minutes)
             ));
             advice.push(
                 "No alcohol or cannabis for 24 hours before and after, and go easy on coffee."

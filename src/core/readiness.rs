@@ -7,8 +7,11 @@
 //! - who doses is chosen (couples);
 //! - screening is complete for each person who doses, and every "yes" is marked as discussed
 //!   with the prescriber;
-//! - the prescriber's clearance is recorded, dated on or before the dosing day and no more than
-//!   `Settings::clearance_valid_days` (default 30) before it;
+//! - the prescriber's clearance of each person who doses is recorded, dated on or before the
+//!   dosing day and no more than `Settings::clearance_valid_days` (default 30) before it;
+//! - for couples, the private screen for intimate-partner violence or coercion, asked of each
+//!   partner alone, is answered, and a "yes" is discussed (its finding names nobody);
+//! - no pre-dose reading recorded on the day is over the plan's limits;
 //! - signed consent from each person (both partners of a couple) dated on or before the dosing
 //!   day, and for couples the agreement on touch;
 //! - when both partners dose, the sober monitors the plan asks for;
@@ -31,12 +34,22 @@ pub enum Missing {
     Screening { person: Person, unanswered: usize },
     /// "Yes" answers to discuss with the prescriber.
     ScreeningYes { person: Person, answers: usize },
-    /// No prescriber clearance recorded.
-    Clearance,
-    /// The clearance is dated after the dosing day.
-    ClearanceAfterDose { cleared: NaiveDate },
-    /// The clearance is older than the plan's `clearance_valid_days` on the dosing day.
-    ClearanceTooOld { cleared: NaiveDate, days: u16 },
+    /// No prescriber clearance recorded for this person.
+    Clearance { person: Person },
+    /// Their clearance is dated after the dosing day.
+    ClearanceAfterDose { person: Person, cleared: NaiveDate },
+    /// Their clearance is older than the plan's `clearance_valid_days` on the dosing day.
+    ClearanceTooOld {
+        person: Person,
+        cleared: NaiveDate,
+        days: u16,
+    },
+    /// A couple's private screen (asked of each partner alone) is unanswered, or has a "yes"
+    /// not yet discussed. It names nobody, so that nothing of one partner's answer shows
+    /// beside their name on a screen the couple might see.
+    PrivateScreen,
+    /// The pre-dose reading of this person is over the plan's limits.
+    ReadingOverLimit { person: Person },
     /// Fewer sober monitors than the plan asks for when both dose.
     Monitors { recorded: u8, needed: u8 },
     /// No ride home with a sober adult for this person.
@@ -66,13 +79,28 @@ impl Missing {
                 name(person),
                 plural(*answers)
             ),
-            Missing::Clearance => "no prescriber clearance is recorded".to_string(),
-            Missing::ClearanceAfterDose { cleared } => {
-                format!("the clearance is dated {cleared}, after the dosing")
+            Missing::Clearance { person } => {
+                format!("no prescriber clearance for {} is recorded", name(person))
             }
-            Missing::ClearanceTooOld { cleared, days } => {
-                format!("the clearance of {cleared} is more than {days} days old by the dosing")
+            Missing::ClearanceAfterDose { person, cleared } => format!(
+                "the clearance for {} is dated {cleared}, after the dosing",
+                name(person)
+            ),
+            Missing::ClearanceTooOld {
+                person,
+                cleared,
+                days,
+            } => format!(
+                "the clearance for {} of {cleared} is more than {days} days old by the dosing",
+                name(person)
+            ),
+            Missing::PrivateScreen => {
+                "the private screen, asked of each partner alone, is not complete".to_string()
             }
+            Missing::ReadingOverLimit { person } => format!(
+                "the pre-dose reading of {} is over the limit: the prescriber decides",
+                name(person)
+            ),
             Missing::Monitors { recorded, needed } => format!(
                 "{recorded} of {needed} sober monitor{} recorded",
                 plural(usize::from(*needed))
@@ -201,21 +229,37 @@ fn missing(plan: &Plan, day: usize) -> Vec<Missing> {
         }
     }
     let dosing_date = plan.date_of(day);
-    match &kap.clearance {
-        None => missing.push(Missing::Clearance),
-        Some(c) if c.date > dosing_date => {
-            missing.push(Missing::ClearanceAfterDose { cleared: c.date })
-        }
-        Some(c)
-            if (dosing_date - c.date).num_days()
-                > i64::from(plan.settings.clearance_valid_days) =>
-        {
-            missing.push(Missing::ClearanceTooOld {
+    let valid_days = plan.settings.clearance_valid_days;
+    for person in &dosers {
+        let person = *person;
+        match kap.clearance(person) {
+            None => missing.push(Missing::Clearance { person }),
+            Some(c) if c.date > dosing_date => missing.push(Missing::ClearanceAfterDose {
+                person,
                 cleared: c.date,
-                days: plan.settings.clearance_valid_days,
-            })
+            }),
+            Some(c) if (dosing_date - c.date).num_days() > i64::from(valid_days) => {
+                missing.push(Missing::ClearanceTooOld {
+                    person,
+                    cleared: c.date,
+                    days: valid_days,
+                })
+            }
+            Some(_) => {}
         }
-        Some(_) => {}
+        if kap
+            .reading(day, person)
+            .is_some_and(|r| r.over_limit(&plan.settings))
+        {
+            missing.push(Missing::ReadingOverLimit { person });
+        }
+    }
+    if matches!(people, Participants::Couple { .. })
+        && [Person::PartnerA, Person::PartnerB]
+            .into_iter()
+            .any(|p| matches!(kap.private_answer(p), Answer::Unknown | Answer::Yes))
+    {
+        missing.push(Missing::PrivateScreen);
     }
     // Consent: each person who doses, and for couples both partners, and the touch agreement.
     let consenting: &[Person] = match people {

@@ -56,10 +56,11 @@ pub enum Rule {
     TimeOnSite,
     NoFollowUp,
     NotReady,
+    ReadingOverLimit,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 30] = [
         Rule::BlockTimes,
         Rule::OutsideWindow,
         Rule::Overlap,
@@ -89,6 +90,7 @@ impl Rule {
         Rule::TimeOnSite,
         Rule::NoFollowUp,
         Rule::NotReady,
+        Rule::ReadingOverLimit,
     ];
 
     /// The stable code, as in docs/rules.md.
@@ -123,6 +125,7 @@ impl Rule {
             Rule::TimeOnSite => "time_on_site",
             Rule::NoFollowUp => "no_follow_up",
             Rule::NotReady => "not_ready",
+            Rule::ReadingOverLimit => "reading_over_limit",
         }
     }
 }
@@ -626,12 +629,37 @@ fn check_kap_records(plan: &Plan, findings: &mut Vec<Finding>) {
             });
         }
     }
-    if kap.clearance.is_none() {
+    for person in kap.dosers(&plan.participants) {
+        if kap.clearance(person).is_none() {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                rule: Rule::NoClearance,
+                message: format!("No prescriber clearance is recorded for {}. A licensed prescriber screens medically and must clear each person before any dosing.", person.name(&plan.participants)),
+                blocks: ids.clone(),
+            });
+        }
+    }
+    let s = &plan.settings;
+    for reading in kap.readings.iter().filter(|r| r.over_limit(s)) {
         findings.push(Finding {
-            severity: Severity::Warning,
-            rule: Rule::NoClearance,
-            message: "No prescriber clearance is recorded. A licensed prescriber screens medically and must clear each person before any dosing.".to_string(),
-            blocks: ids.clone(),
+            severity: Severity::Error,
+            rule: Rule::ReadingOverLimit,
+            message: format!(
+                "The pre-dose reading of {} on day {} is {}/{}, pulse {}: over the limit of {}/{} and {} bpm. Hold the dose until the prescriber has reviewed it.",
+                reading.person.name(&plan.participants),
+                reading.day + 1,
+                reading.systolic,
+                reading.diastolic,
+                reading.pulse,
+                s.systolic_max,
+                s.diastolic_max,
+                s.pulse_max
+            ),
+            blocks: dosings
+                .iter()
+                .filter(|(day, _)| *day == reading.day)
+                .map(|(_, b)| b.id)
+                .collect(),
         });
     }
     let mut dosing_days: Vec<usize> = dosings.iter().map(|(day, _)| *day).collect();

@@ -4,8 +4,8 @@
 
 use super::limits::{
     capitalised, json_text_bytes, plausible_plan_id, plausible_time_zone, Blank, Setting, Text,
-    EARLIEST_YEAR, FOLLOW_UP_MINUTES, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS,
-    MIN_DAYS, MONITORS, PLAN_TEXT_BYTES, USUAL_INTEGRATION_WINDOW_HOURS,
+    DIASTOLIC, EARLIEST_YEAR, FOLLOW_UP_MINUTES, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID,
+    MAX_DAYS, MIN_DAYS, MONITORS, PLAN_TEXT_BYTES, PULSE, SYSTOLIC, USUAL_INTEGRATION_WINDOW_HOURS,
 };
 use super::model::{Participants, Plan};
 use chrono::{Datelike, NaiveDate};
@@ -147,15 +147,44 @@ impl Plan {
             }
         }
         let kap = &self.kap;
-        if let Some(clearance) = &kap.clearance {
-            p.date("kap.clearance.date", "The clearance date", clearance.date);
+        let people = self.participants.people();
+        for (code, clearance) in [("a", &kap.clearance_a), ("b", &kap.clearance_b)] {
+            let Some(clearance) = clearance else { continue };
+            let field = |name: &str| format!("kap.clearances.{code}.{name}");
+            if code == "b" && people.len() < 2 {
+                p.add(
+                    field("person"),
+                    "A clearance is recorded for someone who is not in this plan.",
+                );
+            }
+            p.date(&field("date"), "The clearance date", clearance.date);
             p.text(
-                "kap.clearance.prescriber",
+                &field("prescriber"),
                 Text::Prescriber,
                 &clearance.prescriber,
             );
         }
-        let people = self.participants.people();
+        for (index, reading) in kap.readings.iter().enumerate() {
+            let field = |name: &str| format!("kap.readings[{index}].{name}");
+            if reading.day >= self.days.len() || !people.contains(&reading.person) {
+                p.add(
+                    field("day"),
+                    "A reading is recorded for a day or a person outside the plan.",
+                );
+            }
+            for (name, value, range) in [
+                ("systolic", reading.systolic, SYSTOLIC),
+                ("diastolic", reading.diastolic, DIASTOLIC),
+                ("pulse", reading.pulse, PULSE),
+            ] {
+                if !range.contains(value) {
+                    p.add(
+                        field(name),
+                        format!("A reading's {name} must be {} to {}.", range.min, range.max),
+                    );
+                }
+            }
+        }
         for (index, ride) in kap.rides.iter().enumerate() {
             let field = |name: &str| format!("kap.rides[{index}].{name}");
             if ride.day >= self.days.len() {
@@ -238,11 +267,11 @@ impl Plan {
             .blocks()
             .map(|(_, b)| json_text_bytes(&b.title) + json_text_bytes(&b.notes))
             .sum();
-        let kap = self
-            .kap
-            .clearance
-            .as_ref()
-            .map_or(0, |c| json_text_bytes(&c.prescriber))
+        let kap = [&self.kap.clearance_a, &self.kap.clearance_b]
+            .into_iter()
+            .flatten()
+            .map(|c| json_text_bytes(&c.prescriber))
+            .sum::<usize>()
             + self
                 .kap
                 .rides

@@ -5,28 +5,31 @@
 //!
 //! Version 2 only added fields to version 1, version 3 only added the stored entry's `revision`,
 //! version 4 added the dosing modes, four settings and the follow-up appointment, and version 5
-//! the emergency plan and "yes, discussed" screening answers; each has a default, and that
+//! the emergency plan and "yes, discussed" screening answers, and version 6 the protocol
+//! profile, five settings, more screening questions, the private screen, pre-dose readings and
+//! a clearance per person (a version 5 clearance becomes the clearance of each person who
+//! doses); each has a default, and that
 //! default is the migration (a stored `both` keeps its meaning, both
 //! together; a window over 72 h that an older version let through is kept and marked as chosen
 //! on purpose, and the reader says so). A change that is not
 //! additive gets a migration step in `decode_plan`.
 
 use crate::core::limits::{
-    capitalised, fit, plausible_plan_id, plausible_time_zone, Setting, Text, EARLIEST_YEAR,
-    FOLLOW_UP_MINUTES, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS, MIN_BLOCK_MINUTES,
-    MIN_DAYS, MONITORS, PLAN_ID_CHARS, TIME_ZONE_CHARS, TITLE_CHARS,
-    USUAL_INTEGRATION_WINDOW_HOURS,
+    capitalised, fit, plausible_plan_id, plausible_time_zone, Setting, Text, DIASTOLIC,
+    EARLIEST_YEAR, FOLLOW_UP_MINUTES, LATEST_YEAR, MAX_BLOCKS_PER_DAY, MAX_BLOCK_ID, MAX_DAYS,
+    MIN_BLOCK_MINUTES, MIN_DAYS, MONITORS, PLAN_ID_CHARS, PULSE, SYSTOLIC, TIME_ZONE_CHARS,
+    TITLE_CHARS, USUAL_INTEGRATION_WINDOW_HOURS,
 };
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
-    Doses, FollowUp, KapRecord, Participants, Person, Plan, Ride, Settings, Time,
+    Doses, FollowUp, KapRecord, Participants, Person, Plan, Profile, Reading, Ride, Settings, Time,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
@@ -167,19 +170,7 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
         "day_start": plan.day_start.to_string(),
         "day_end": plan.day_end.to_string(),
         "time_zone": plan.time_zone,
-        "settings": {
-            "dosing_minutes": plan.settings.dosing_minutes,
-            "integration_window_hours": plan.settings.integration_window_hours,
-            "fasting_hours": plan.settings.fasting_hours,
-            "daily_load_minutes": plan.settings.daily_load_minutes,
-            "max_stretch_minutes": plan.settings.max_stretch_minutes,
-            "monitors_when_both_dose": plan.settings.monitors_when_both_dose,
-            "stagger_minutes": plan.settings.stagger_minutes,
-            "dosing_day_load_minutes": plan.settings.dosing_day_load_minutes,
-            "time_on_site_minutes": plan.settings.time_on_site_minutes,
-            "longer_window_on_purpose": plan.settings.longer_window_on_purpose,
-            "clearance_valid_days": plan.settings.clearance_valid_days,
-        },
+        "settings": settings_value(&plan.settings),
         "kap": kap_value(&plan.kap, &plan.participants),
         "days": plan.days.iter().map(|day| json!({
             "blocks": day.blocks.iter().map(|b| json!({
@@ -213,6 +204,19 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
     value
 }
 
+fn settings_value(settings: &Settings) -> Value {
+    let mut map = Map::new();
+    for setting in Setting::ALL {
+        map.insert(setting.key().into(), setting.get(settings).into());
+    }
+    map.insert(
+        "longer_window_on_purpose".into(),
+        settings.longer_window_on_purpose.into(),
+    );
+    map.insert("profile".into(), settings.profile.code().into());
+    Value::Object(map)
+}
+
 fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
     let screening: Vec<Value> = participants
         .people()
@@ -229,10 +233,22 @@ fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
     json!({
         "doses": kap.doses.code(),
         "screening": screening,
-        "clearance": kap.clearance.as_ref().map(|c| json!({
+        "private_screen": participants.people().iter().filter(|_| participants.people().len() == 2).filter_map(|p| {
+            let answer = kap.private_answer(*p);
+            (answer != Answer::Unknown).then(|| json!({ "person": p.code(), "answer": answer.code() }))
+        }).collect::<Vec<_>>(),
+        "clearances": participants.people().iter().filter_map(|p| kap.clearance(*p).map(|c| json!({
+            "person": p.code(),
             "date": format_date(c.date),
             "prescriber": c.prescriber,
-        })),
+        }))).collect::<Vec<_>>(),
+        "readings": kap.readings.iter().map(|r| json!({
+            "day": r.day + 1,
+            "person": r.person.code(),
+            "systolic": r.systolic,
+            "diastolic": r.diastolic,
+            "pulse": r.pulse,
+        })).collect::<Vec<_>>(),
         "rides": kap.rides.iter().map(|r| json!({
             "day": r.day + 1,
             "person": r.person.code(),
@@ -567,6 +583,16 @@ fn settings_from(s: &Object, reader: &mut Reader) -> Result<Settings, String> {
         setting.set(&mut settings, value);
     }
     settings.longer_window_on_purpose = boolean_or(s, "longer_window_on_purpose")?;
+    settings.profile = match s.get("profile") {
+        // Before version 6: the profile whose values these are, if any.
+        None => settings.matching_profile(),
+        Some(code) => code
+            .as_str()
+            .and_then(Profile::from_code)
+            .ok_or("profile is not in_office, spravato_like or custom")?,
+    };
+    // A file whose values were changed by hand keeps them, as its own.
+    settings.profile = settings.checked_profile();
     if settings.integration_window_hours > USUAL_INTEGRATION_WINDOW_HOURS
         && !settings.longer_window_on_purpose
     {
@@ -626,27 +652,91 @@ fn kap_from(
             _ => record.screening_a.set(item, answer),
         }
     }
-    match field(k, "clearance")? {
-        Value::Null => {}
-        clearance => {
-            let c = object_in(clearance, "clearance")?;
-            let date = string(c, "date", 10)
-                .map_err(|_| "the clearance date is not a date".to_string())?;
-            let date = parse_date(date)
-                .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?;
-            let prescriber = reader.text(c, "prescriber", Text::Prescriber)?;
-            let year = chrono::Datelike::year(&date);
-            if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) || prescriber.trim().is_empty() {
-                // Older versions took any year (Safari's split date field turns 2027 into 0005)
-                // and any prescriber: say what it was, so that it can be recorded again.
-                reader.mended.push(format!(
-                    "The prescriber clearance dated {} by “{}” was set aside: record it again with a date between {EARLIEST_YEAR} and {LATEST_YEAR} and the prescriber's name.",
-                    format_date(date),
-                    prescriber
-                ));
-            } else {
-                record.clearance = Some(Clearance { date, prescriber });
+    // Version 6 keeps a clearance per person; an earlier single clearance becomes the
+    // clearance of each person who doses.
+    let clearances: Vec<(Option<Person>, &Value)> = match (k.get("clearances"), k.get("clearance"))
+    {
+        (Some(list), _) => list
+            .as_array()
+            .ok_or("clearances must be a list")?
+            .iter()
+            .map(|c| Ok((Some(person(object_in(c, "a clearance")?, participants)?), c)))
+            .collect::<Result<_, String>>()?,
+        (None, None | Some(Value::Null)) => Vec::new(),
+        (None, Some(one)) => vec![(None, one)],
+    };
+    for (who, clearance) in clearances {
+        let c = object_in(clearance, "clearance")?;
+        let date =
+            string(c, "date", 10).map_err(|_| "the clearance date is not a date".to_string())?;
+        let date = parse_date(date)
+            .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?;
+        let prescriber = reader.text(c, "prescriber", Text::Prescriber)?;
+        let year = chrono::Datelike::year(&date);
+        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) || prescriber.trim().is_empty() {
+            // Older versions took any year (Safari's split date field turns 2027 into 0005)
+            // and any prescriber: say what it was, so that it can be recorded again.
+            reader.mended.push(format!(
+                "The prescriber clearance dated {} by “{}” was set aside: record it again with a date between {EARLIEST_YEAR} and {LATEST_YEAR} and the prescriber's name.",
+                format_date(date),
+                prescriber
+            ));
+            continue;
+        }
+        let people = match who {
+            Some(person) => vec![person],
+            None => record.dosers(participants),
+        };
+        for person in people {
+            *record.clearance_mut(person) = Some(Clearance {
+                date,
+                prescriber: prescriber.clone(),
+            });
+        }
+    }
+    if let Some(list) = k.get("private_screen") {
+        for entry in list.as_array().ok_or("private_screen must be a list")? {
+            let e = object_in(entry, "a private screen answer")?;
+            let who = person(e, participants)?;
+            let answer = string(e, "answer", 40)?;
+            *record.private_mut(who) = Answer::from_code(answer).ok_or_else(|| {
+                format!("private screen answer \"{}\" is not known", clip(answer))
+            })?;
+        }
+    }
+    if let Some(list) = k.get("readings") {
+        for entry in list.as_array().ok_or("readings must be a list")? {
+            let r = object_in(entry, "a reading")?;
+            let day = number(r, "day", 99)? as usize;
+            if !(1..=days).contains(&day) {
+                return Err(format!("a reading is on day {day}, outside the plan"));
             }
+            let person = person(r, participants)?;
+            let value = |key: &str, range: crate::core::limits::Range| {
+                number(r, key, u64::from(range.max))
+                    .map(|n| n as u16)
+                    .and_then(|n| {
+                        if range.contains(n) {
+                            Ok(n)
+                        } else {
+                            Err(format!(
+                                "a reading's {key} must be {} to {}",
+                                range.min, range.max
+                            ))
+                        }
+                    })
+            };
+            let reading = Reading {
+                day: day - 1,
+                person,
+                systolic: value("systolic", SYSTOLIC)?,
+                diastolic: value("diastolic", DIASTOLIC)?,
+                pulse: value("pulse", PULSE)?,
+            };
+            record
+                .readings
+                .retain(|o| (o.day, o.person) != (reading.day, reading.person));
+            record.readings.push(reading);
         }
     }
     if let Some(consent) = k.get("consent") {

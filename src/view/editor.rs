@@ -167,7 +167,7 @@ impl Editing {
             .with_untracked(|p| p.as_ref().map(|p| p.kap.clone()));
         if let Some(mut record) = record {
             change(&mut record);
-            self.commit(Edit::SetKap(record), done);
+            self.commit(Edit::SetKap(Box::new(record)), done);
         }
     }
 

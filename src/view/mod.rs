@@ -17,6 +17,7 @@ mod plan_page;
 mod preview_page;
 mod records;
 pub mod route;
+mod screening;
 mod shared;
 mod state;
 mod thresholds;

@@ -1,13 +1,15 @@
-//! Clinician-only records: who doses, screening, prescriber clearance, rides home, monitors, and
-//! the plan's clinical thresholds. None of it ever reaches the couple.
+//! Clinician-only records: who doses, rides home, monitors, consent, the emergency plan, the
+//! follow-up, and (from `screening.rs`) screening, clearance and pre-dose readings, then the
+//! plan's clinical thresholds. Nothing clinical ever reaches the couple; the emergency plan and
+//! the follow-up are theirs to know.
 
 use super::editor::use_editing;
 use super::field::{input, labelled, Draft, Kind};
+use super::screening::{clearance, private_screens, readings, screening};
 use super::thresholds::Thresholds;
 use crate::core::limits::{FOLLOW_UP_MINUTES, MONITORS, PERSON_TEXT_CHARS};
 use crate::core::model::{
-    format_date, parse_date, Answer, Clearance, Contraindication, Doses, EmergencyPlan, FollowUp,
-    Person, Plan, Ride, Time,
+    format_date, parse_date, Doses, EmergencyPlan, FollowUp, Person, Plan, Ride, Time,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -44,8 +46,12 @@ pub fn Records() -> impl IntoView {
             <p class="hint">"Clinician-only: never in the couple's preview, calendar or share link."</p>
             {move || shape.get().map(|shape| view! {
                 {shape.couple.then(who_doses)}
-                {shape.dosers.iter().map(|(person, name)| screening(*person, name)).collect_view()}
-                <ClearanceForm/>
+                {shape.dosers.iter().map(|(person, name)| view! {
+                    {screening(*person, name)}
+                    {clearance(*person, name.clone())}
+                }).collect_view()}
+                {shape.couple.then(private_screens)}
+                {readings(&shape.dosing_days, &shape.dosers)}
                 {rides(&shape)}
                 {monitors(shape.couple)}
                 <ConsentForm/>
@@ -103,90 +109,6 @@ fn who_doses() -> impl IntoView {
             </select>
             <p class="hint" id="who-doses-hint">"Published approaches differ and evidence is thin: this is your choice, with the prescriber. Staggered: the second dose follows the first by the stagger setting, once the first has passed its peak."</p>
         </div>
-    }
-}
-
-fn screening(person: Person, name: &str) -> impl IntoView {
-    let editing = use_editing();
-    let rows = Contraindication::ALL
-        .into_iter()
-        .map(|item| {
-            let id = format!("screen-{}-{}", person.code(), item.code());
-            view! {
-                <div class="screen-row">
-                    <label for=id.clone()>{item.question()}</label>
-                    <select
-                        id=id
-                        prop:value=move || editing.with_plan(|p| p.kap.screening(person).answer(item).code())
-                        on:change=move |ev| {
-                            if let Some(answer) = Answer::from_code(&event_target_value(&ev)) {
-                                editing.update_kap(
-                                    |k| match person {
-                                        Person::PartnerB => k.screening_b.set(item, answer),
-                                        _ => k.screening_a.set(item, answer),
-                                    },
-                                    "Screening answer recorded.",
-                                );
-                            }
-                        }
-                    >
-                        {Answer::ALL.map(|a| view! { <option value=a.code()>{a.label()}</option> })}
-                    </select>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset class="screening">
-            <legend>{format!("Screening: {name}")}</legend>
-            {rows}
-        </fieldset>
-    }
-}
-
-#[component]
-fn ClearanceForm() -> impl IntoView {
-    let editing = use_editing();
-    let recorded = move || editing.with_plan(|p| p.kap.clearance.clone());
-    let date = Draft::new(move || recorded().map(|c| format_date(c.date)).unwrap_or_default());
-    let prescriber = Draft::new(move || recorded().map(|c| c.prescriber).unwrap_or_default());
-    let save = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let who = prescriber.get_untracked().trim().to_string();
-        let Some(when) = parse_date(&date.get_untracked()) else {
-            editing.refused.set(Some(
-                "Enter the date of the clearance, such as 2026-11-20.".into(),
-            ));
-            return;
-        };
-        editing.update_kap(
-            |k| {
-                k.clearance = Some(Clearance {
-                    date: when,
-                    prescriber: who,
-                })
-            },
-            "Prescriber clearance recorded.",
-        );
-        date.settle();
-        prescriber.settle();
-    };
-    view! {
-        <form class="subform" novalidate on:submit=save>
-            <h3>"Prescriber clearance"</h3>
-            <div class="field-row">
-                {input("clearance-date", "Cleared on", Kind::Date, date)}
-                {input("clearance-by", "Prescriber or organisation", Kind::Text(PERSON_TEXT_CHARS), prescriber)}
-            </div>
-            <div class="form-actions">
-                <button type="submit" class="button">"Record clearance"</button>
-                <Show when=move || recorded().is_some()>
-                    <button type="button" class="button danger" on:click=move |_| {
-                        editing.update_kap(|k| k.clearance = None, "Clearance removed.");
-                    }>"Remove clearance"</button>
-                </Show>
-            </div>
-        </form>
     }
 }
 

@@ -5,6 +5,7 @@ use super::editor::use_editing;
 use super::field::{input, Draft, Kind};
 use crate::core::edit::Edit;
 use crate::core::limits::{Setting, USUAL_INTEGRATION_WINDOW_HOURS};
+use crate::core::model::Profile;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -48,6 +49,26 @@ pub fn Thresholds() -> impl IntoView {
         <details class="panel">
             <summary>"Clinical thresholds"</summary>
             <form novalidate on:submit=save>
+                <div class="field">
+                    <label for="set-profile">"Protocol profile"</label>
+                    <select id="set-profile" aria-describedby="set-profile-source"
+                        prop:value=move || editing.with_plan(|p| p.settings.profile.code())
+                        on:change=move |ev| {
+                            let Some(profile) = Profile::from_code(&event_target_value(&ev)) else {
+                                return;
+                            };
+                            let Some(mut settings) = editing.plan.with_untracked(|p| p.as_ref().map(|p| p.settings)) else {
+                                return;
+                            };
+                            settings.use_profile(profile);
+                            if editing.commit(Edit::SetSettings(settings), format!("Profile: {}. Its values are in the thresholds below.", profile.label())) {
+                                drafts.iter().for_each(Draft::settle);
+                            }
+                        }>
+                        {Profile::ALL.map(|p| view! { <option value=p.code()>{p.label()}</option> })}
+                    </select>
+                    <p class="hint" id="set-profile-source">{move || editing.with_plan(|p| p.settings.profile.source())}</p>
+                </div>
                 <div class="field-row">
                     {Setting::ALL.into_iter().zip(drafts).map(|(s, draft)| input(input_id(s), s.label(), Kind::Number(s.range()), draft)).collect_view()}
                 </div>
@@ -89,5 +110,10 @@ fn input_id(setting: Setting) -> &'static str {
         Setting::DosingDayLoadMinutes => "set-dosing-load",
         Setting::TimeOnSiteMinutes => "set-on-site",
         Setting::ClearanceValidDays => "set-clearance-days",
+        Setting::LiquidsMinutes => "set-liquids",
+        Setting::VitalsCheckMinutes => "set-vitals-check",
+        Setting::SystolicMax => "set-systolic",
+        Setting::DiastolicMax => "set-diastolic",
+        Setting::PulseMax => "set-pulse",
     }
 }

@@ -56,10 +56,27 @@ pub enum Contraindication {
     Epilepsy,
     SubstanceUse,
     CannotAbstain,
+    AcuteSuicidality,
+    Under18,
+    KetamineMisuse,
+    VascularDisease,
+    Maoi,
+    Benzodiazepines,
+    Lamotrigine,
+    Sedatives,
+    Stimulants,
+}
+
+/// The screening form's two groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScreeningGroup {
+    History,
+    Medicines,
 }
 
 impl Contraindication {
-    pub const ALL: [Contraindication; 10] = [
+    pub const COUNT: usize = 19;
+    pub const ALL: [Contraindication; Contraindication::COUNT] = [
         Contraindication::HighBloodPressure,
         Contraindication::HeartDisease,
         Contraindication::Pregnancy,
@@ -70,7 +87,24 @@ impl Contraindication {
         Contraindication::Epilepsy,
         Contraindication::SubstanceUse,
         Contraindication::CannotAbstain,
+        Contraindication::AcuteSuicidality,
+        Contraindication::Under18,
+        Contraindication::KetamineMisuse,
+        Contraindication::VascularDisease,
+        Contraindication::Maoi,
+        Contraindication::Benzodiazepines,
+        Contraindication::Lamotrigine,
+        Contraindication::Sedatives,
+        Contraindication::Stimulants,
     ];
+
+    pub fn group(self) -> ScreeningGroup {
+        if self as usize >= Contraindication::Maoi as usize {
+            ScreeningGroup::Medicines
+        } else {
+            ScreeningGroup::History
+        }
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -84,6 +118,15 @@ impl Contraindication {
             Contraindication::Epilepsy => "epilepsy",
             Contraindication::SubstanceUse => "substance_use",
             Contraindication::CannotAbstain => "cannot_abstain_alcohol",
+            Contraindication::AcuteSuicidality => "acute_suicidality",
+            Contraindication::Under18 => "under_18",
+            Contraindication::KetamineMisuse => "ketamine_misuse",
+            Contraindication::VascularDisease => "vascular_disease",
+            Contraindication::Maoi => "maoi",
+            Contraindication::Benzodiazepines => "benzodiazepines",
+            Contraindication::Lamotrigine => "lamotrigine",
+            Contraindication::Sedatives => "opioids_or_sedatives",
+            Contraindication::Stimulants => "stimulants",
         }
     }
 
@@ -103,6 +146,19 @@ impl Contraindication {
             Contraindication::Epilepsy => "Recent epilepsy or seizures",
             Contraindication::SubstanceUse => "Active substance use",
             Contraindication::CannotAbstain => "Unable to abstain from alcohol for 24 hours",
+            Contraindication::AcuteSuicidality => "Acute suicidal thoughts or a recent attempt",
+            Contraindication::Under18 => "Under 18 years old",
+            Contraindication::KetamineMisuse => "History of ketamine misuse",
+            Contraindication::VascularDisease => {
+                "Aneurysmal vascular disease or a past bleed in the brain"
+            }
+            Contraindication::Maoi => "Takes an MAOI",
+            Contraindication::Benzodiazepines => {
+                "Takes a benzodiazepine (some prescribers ask for a 24-hour pause)"
+            }
+            Contraindication::Lamotrigine => "Takes lamotrigine",
+            Contraindication::Sedatives => "Takes opioids or other sedatives",
+            Contraindication::Stimulants => "Takes stimulants (paused on the dosing day)",
         }
     }
 }
@@ -110,7 +166,7 @@ impl Contraindication {
 /// One participant's screening answers, one per contraindication (in `Contraindication::ALL`
 /// order).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Screening(pub [Answer; 10]);
+pub struct Screening(pub [Answer; Contraindication::COUNT]);
 
 impl Screening {
     pub fn answer(&self, item: Contraindication) -> Answer {
@@ -176,6 +232,26 @@ impl Doses {
 pub struct Clearance {
     pub date: NaiveDate,
     pub prescriber: String,
+}
+
+/// A pre-dose reading, taken on the dosing day: blood pressure and pulse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// 0-based day.
+    pub day: usize,
+    pub person: Person,
+    pub systolic: u16,
+    pub diastolic: u16,
+    pub pulse: u16,
+}
+
+impl Reading {
+    /// Over the plan's pre-dose limits (`Settings::systolic_max` and the rest).
+    pub fn over_limit(&self, settings: &super::Settings) -> bool {
+        self.systolic > settings.systolic_max
+            || self.diastolic > settings.diastolic_max
+            || self.pulse > settings.pulse_max
+    }
 }
 
 /// Who drives a dosing participant home on a dosing day.
@@ -315,7 +391,15 @@ pub struct KapRecord {
     pub screening_a: Screening,
     /// Partner B's answers (couples).
     pub screening_b: Screening,
-    pub clearance: Option<Clearance>,
+    /// The private screen for intimate-partner violence or coercion, asked of each partner
+    /// alone (couples; new in format 6). Never shown beside the other partner's name.
+    pub private_a: Answer,
+    pub private_b: Answer,
+    /// The prescriber's clearance of partner A, or the client (per person since format 6).
+    pub clearance_a: Option<Clearance>,
+    pub clearance_b: Option<Clearance>,
+    /// Pre-dose readings on dosing days (new in format 6).
+    pub readings: Vec<Reading>,
     pub rides: Vec<Ride>,
     /// Sober monitors present when both partners dose.
     pub sober_monitors: u8,
@@ -364,6 +448,42 @@ impl KapRecord {
             Person::PartnerB => &self.screening_b,
             _ => &self.screening_a,
         }
+    }
+
+    pub fn clearance(&self, person: Person) -> Option<&Clearance> {
+        match person {
+            Person::PartnerB => self.clearance_b.as_ref(),
+            _ => self.clearance_a.as_ref(),
+        }
+    }
+
+    pub fn clearance_mut(&mut self, person: Person) -> &mut Option<Clearance> {
+        match person {
+            Person::PartnerB => &mut self.clearance_b,
+            _ => &mut self.clearance_a,
+        }
+    }
+
+    /// The private screen's answer for this partner.
+    pub fn private_answer(&self, person: Person) -> Answer {
+        match person {
+            Person::PartnerB => self.private_b,
+            _ => self.private_a,
+        }
+    }
+
+    pub fn private_mut(&mut self, person: Person) -> &mut Answer {
+        match person {
+            Person::PartnerB => &mut self.private_b,
+            _ => &mut self.private_a,
+        }
+    }
+
+    /// The reading recorded for this person on this 0-based day.
+    pub fn reading(&self, day: usize, person: Person) -> Option<&Reading> {
+        self.readings
+            .iter()
+            .find(|r| r.day == day && r.person == person)
     }
 }
 

@@ -33,6 +33,115 @@ pub struct Settings {
     /// A prescriber's clearance counts for a dosing up to this many days after its date
     /// (default 30; new in format 5).
     pub clearance_valid_days: u16,
+    /// Clear liquids stop this long before a dose; 0: sips of water are fine (new in format 6).
+    pub liquids_minutes: u16,
+    /// A vitals check this long after the dose, besides those before and at the end; 0: none
+    /// (new in format 6).
+    pub vitals_check_minutes: u16,
+    /// The pre-dose reading's limits: blood pressure (systolic over diastolic) and pulse
+    /// (default 140/90 and 100 bpm; new in format 6).
+    pub systolic_max: u16,
+    pub diastolic_max: u16,
+    pub pulse_max: u16,
+    /// The protocol profile the values come from, or `Custom` once one is changed (format 6).
+    pub profile: Profile,
+}
+
+/// A protocol profile sets the values that differ between protocols at once: how long the dose
+/// is observed, the fast before it, and when vitals are checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// In office, a lozenge: today's defaults (about 3 h, 4 h without food).
+    #[default]
+    InOffice,
+    /// Like the Spravato label: 2 h of observation, vitals at 40 min and at the end, 2 h
+    /// without food and 30 min without liquids.
+    SpravatoLike,
+    /// Values of the therapist's own.
+    Custom,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 3] = [Profile::InOffice, Profile::SpravatoLike, Profile::Custom];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Profile::InOffice => "in_office",
+            Profile::SpravatoLike => "spravato_like",
+            Profile::Custom => "custom",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Profile::InOffice => "In office, lozenge",
+            Profile::SpravatoLike => "Spravato-like observation",
+            Profile::Custom => "Custom",
+        }
+    }
+
+    /// Where the profile's values come from.
+    pub fn source(self) -> &'static str {
+        match self {
+            Profile::InOffice => "in-office KAP programs: about 3 h on site, 4 h fast",
+            Profile::SpravatoLike => {
+                "Spravato label (REMS): 2 h observation, BP at 40 min and at discharge, 2 h food and 30 min liquids"
+            }
+            Profile::Custom => "values chosen by the practice",
+        }
+    }
+
+    /// Its values: observation (dosing) minutes, fasting hours, liquids minutes, vitals check
+    /// minutes. `Custom` has none of its own.
+    pub fn values(self) -> Option<[u16; 4]> {
+        match self {
+            Profile::InOffice => Some([180, 4, 0, 0]),
+            Profile::SpravatoLike => Some([120, 2, 30, 40]),
+            Profile::Custom => None,
+        }
+    }
+}
+
+impl Settings {
+    fn profile_values(&self) -> [u16; 4] {
+        [
+            self.dosing_minutes,
+            self.fasting_hours,
+            self.liquids_minutes,
+            self.vitals_check_minutes,
+        ]
+    }
+
+    /// Takes every value of the profile (`Custom` keeps today's values).
+    pub fn use_profile(&mut self, profile: Profile) {
+        if let Some([dosing, fasting, liquids, vitals]) = profile.values() {
+            self.dosing_minutes = dosing;
+            self.fasting_hours = fasting;
+            self.liquids_minutes = liquids;
+            self.vitals_check_minutes = vitals;
+        }
+        self.profile = profile;
+    }
+
+    /// The profile, or `Custom` once a value differs from it.
+    pub fn checked_profile(&self) -> Profile {
+        match self.profile.values() {
+            Some(values) if values != self.profile_values() => Profile::Custom,
+            _ => self.profile,
+        }
+    }
+
+    /// The profile these values match, if any (for plans written before profiles).
+    pub fn matching_profile(&self) -> Profile {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.values() == Some(self.profile_values()))
+            .unwrap_or(Profile::Custom)
+    }
 }
 
 impl Default for Settings {
@@ -49,6 +158,12 @@ impl Default for Settings {
             time_on_site_minutes: 9 * 60,
             longer_window_on_purpose: false,
             clearance_valid_days: 30,
+            liquids_minutes: 0,
+            vitals_check_minutes: 0,
+            systolic_max: 140,
+            diastolic_max: 90,
+            pulse_max: 100,
+            profile: Profile::InOffice,
         }
     }
 }
