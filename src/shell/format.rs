@@ -613,6 +613,48 @@ fn person(object: &Object, participants: &Participants) -> Result<Person, String
         .ok_or_else(|| format!("person \"{}\" does not fit this plan", clip(code)))
 }
 
+/// A whole number in a range (a reading's value).
+fn in_range(object: &Object, key: &str, range: crate::core::limits::Range) -> Result<u16, String> {
+    number(object, key, u64::from(range.max))
+        .ok()
+        .map(|n| n as u16)
+        .filter(|n| range.contains(*n))
+        .ok_or_else(|| format!("a reading's {key} must be {} to {}", range.min, range.max))
+}
+
+/// One clearance, for these people. One dated outside the allowed years, or without a
+/// prescriber, is set aside and said so.
+#[inline(never)]
+fn clearance_from(
+    c: &Object,
+    people: &[Person],
+    record: &mut KapRecord,
+    reader: &mut Reader,
+) -> Result<(), String> {
+    let date = string(c, "date", 10).map_err(|_| "the clearance date is not a date".to_string())?;
+    let date = parse_date(date)
+        .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?;
+    let prescriber = reader.text(c, "prescriber", Text::Prescriber)?;
+    let year = chrono::Datelike::year(&date);
+    if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) || prescriber.trim().is_empty() {
+        // Older versions took any year (Safari's split date field turns 2027 into 0005)
+        // and any prescriber: say what it was, so that it can be recorded again.
+        reader.mended.push(format!(
+            "The prescriber clearance dated {} by “{}” was set aside: record it again with a date between {EARLIEST_YEAR} and {LATEST_YEAR} and the prescriber's name.",
+            format_date(date),
+            prescriber
+        ));
+        return Ok(());
+    }
+    for person in people {
+        *record.clearance_mut(*person) = Some(Clearance {
+            date,
+            prescriber: prescriber.clone(),
+        });
+    }
+    Ok(())
+}
+
 fn kap_from(
     k: &Object,
     participants: &Participants,
@@ -654,45 +696,15 @@ fn kap_from(
     }
     // Version 6 keeps a clearance per person; an earlier single clearance becomes the
     // clearance of each person who doses.
-    let clearances: Vec<(Option<Person>, &Value)> = match (k.get("clearances"), k.get("clearance"))
-    {
-        (Some(list), _) => list
-            .as_array()
-            .ok_or("clearances must be a list")?
-            .iter()
-            .map(|c| Ok((Some(person(object_in(c, "a clearance")?, participants)?), c)))
-            .collect::<Result<_, String>>()?,
-        (None, None | Some(Value::Null)) => Vec::new(),
-        (None, Some(one)) => vec![(None, one)],
-    };
-    for (who, clearance) in clearances {
-        let c = object_in(clearance, "clearance")?;
-        let date =
-            string(c, "date", 10).map_err(|_| "the clearance date is not a date".to_string())?;
-        let date = parse_date(date)
-            .ok_or_else(|| format!("clearance date \"{}\" is not a date", clip(date)))?;
-        let prescriber = reader.text(c, "prescriber", Text::Prescriber)?;
-        let year = chrono::Datelike::year(&date);
-        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) || prescriber.trim().is_empty() {
-            // Older versions took any year (Safari's split date field turns 2027 into 0005)
-            // and any prescriber: say what it was, so that it can be recorded again.
-            reader.mended.push(format!(
-                "The prescriber clearance dated {} by “{}” was set aside: record it again with a date between {EARLIEST_YEAR} and {LATEST_YEAR} and the prescriber's name.",
-                format_date(date),
-                prescriber
-            ));
-            continue;
+    if let Some(list) = k.get("clearances") {
+        for entry in list.as_array().ok_or("clearances must be a list")? {
+            let c = object_in(entry, "a clearance")?;
+            let who = person(c, participants)?;
+            clearance_from(c, &[who], &mut record, reader)?;
         }
-        let people = match who {
-            Some(person) => vec![person],
-            None => record.dosers(participants),
-        };
-        for person in people {
-            *record.clearance_mut(person) = Some(Clearance {
-                date,
-                prescriber: prescriber.clone(),
-            });
-        }
+    } else if let Some(one) = k.get("clearance").filter(|c| !c.is_null()) {
+        let dosers = record.dosers(participants);
+        clearance_from(object_in(one, "clearance")?, &dosers, &mut record, reader)?;
     }
     if let Some(list) = k.get("private_screen") {
         for entry in list.as_array().ok_or("private_screen must be a list")? {
@@ -712,26 +724,12 @@ fn kap_from(
                 return Err(format!("a reading is on day {day}, outside the plan"));
             }
             let person = person(r, participants)?;
-            let value = |key: &str, range: crate::core::limits::Range| {
-                number(r, key, u64::from(range.max))
-                    .map(|n| n as u16)
-                    .and_then(|n| {
-                        if range.contains(n) {
-                            Ok(n)
-                        } else {
-                            Err(format!(
-                                "a reading's {key} must be {} to {}",
-                                range.min, range.max
-                            ))
-                        }
-                    })
-            };
             let reading = Reading {
                 day: day - 1,
                 person,
-                systolic: value("systolic", SYSTOLIC)?,
-                diastolic: value("diastolic", DIASTOLIC)?,
-                pulse: value("pulse", PULSE)?,
+                systolic: in_range(r, "systolic", SYSTOLIC)?,
+                diastolic: in_range(r, "diastolic", DIASTOLIC)?,
+                pulse: in_range(r, "pulse", PULSE)?,
             };
             record
                 .readings

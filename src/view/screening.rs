@@ -119,10 +119,14 @@ pub fn clearance(person: Person, name: String) -> impl IntoView {
 /// beside the other partner's name.
 pub fn private_screens() -> impl IntoView {
     let editing = use_editing();
-    let names = editing.with_plan(|p| {
-        [Person::PartnerA, Person::PartnerB]
-            .map(|person| (person, person.name(&p.participants)))
-            .to_vec()
+    // Read once, untracked: the records panel rebuilds only when its shape changes, and a
+    // tracked read here would rebuild it (and drop every form's unsaved text) on each edit.
+    let names = untrack(|| {
+        editing.with_plan(|p| {
+            [Person::PartnerA, Person::PartnerB]
+                .map(|person| (person, person.name(&p.participants)))
+                .to_vec()
+        })
     });
     view! {
         <div class="subform">

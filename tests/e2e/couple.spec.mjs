@@ -14,9 +14,9 @@ async function clinicalPlan(page) {
   await page.locator('summary', { hasText: 'Screening and logistics' }).click();
   await page.getByLabel('Who doses').selectOption('partner_a');
   await page.getByLabel('Glaucoma').selectOption('no');
-  await page.getByLabel('Cleared on').fill('2026-11-20');
-  await page.getByLabel('Prescriber or organisation').fill(PRESCRIBER);
-  await page.getByRole('button', { name: 'Record clearance' }).click();
+  await page.getByLabel('Alex cleared on').fill('2026-11-20');
+  await page.getByLabel('Prescriber who cleared Alex').fill(PRESCRIBER);
+  await page.getByRole('button', { name: 'Record clearance for Alex' }).click();
   const ride = page.getByLabel('Who drives Alex home after day 2');
   await ride.fill('Jordan');
   await ride.press('Tab');

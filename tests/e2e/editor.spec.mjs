@@ -149,11 +149,14 @@ test('findings appear and disappear as rules are broken and mended; undo and red
   await page.keyboard.press('ControlOrMeta+Shift+Z');
   await expect(overlap).toHaveCount(1);
 
-  // Recording the clearance mends that warning.
+  // Recording each partner's clearance mends that warning (one per person who may dose).
   await page.locator('summary', { hasText: 'Screening and logistics' }).click();
-  await page.getByLabel('Cleared on').fill('2026-11-20');
-  await page.getByLabel('Prescriber or organisation').fill('Dr. Rivera');
-  await page.getByRole('button', { name: 'Record clearance' }).click();
+  await expect(clearance).toHaveCount(2);
+  for (const name of ['Alex', 'Sam']) {
+    await page.getByLabel(`${name} cleared on`).fill('2026-11-20');
+    await page.getByLabel(`Prescriber who cleared ${name}`).fill('Dr. Rivera');
+    await page.getByRole('button', { name: `Record clearance for ${name}` }).click();
+  }
   await expect(clearance).toHaveCount(0);
   // A "yes" on screening is an error; "no" mends it.
   const flag = findings(page).locator('[data-code="screening_flag"]');

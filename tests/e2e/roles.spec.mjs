@@ -210,12 +210,12 @@ test('ready to dose: the dosing says what is missing, on the block, in the findi
   for (const select of await page.locator('select[id^="screen-partner_a-"]').all()) {
     await select.selectOption('no');
   }
-  await page.getByLabel('Cleared on').fill('2026-12-06');
-  await page.getByLabel('Prescriber or organisation').fill('Dr. Rivera');
-  await page.getByRole('button', { name: 'Record clearance' }).click();
-  await expect(dosing).toContainText('the clearance is dated 2026-12-06, after the dosing');
-  await page.getByLabel('Cleared on').fill('2026-11-20');
-  await page.getByRole('button', { name: 'Record clearance' }).click();
+  await page.getByLabel('Alex cleared on').fill('2026-12-06');
+  await page.getByLabel('Prescriber who cleared Alex').fill('Dr. Rivera');
+  await page.getByRole('button', { name: 'Record clearance for Alex' }).click();
+  await expect(dosing).toContainText('the clearance for Alex is dated 2026-12-06, after the dosing');
+  await page.getByLabel('Alex cleared on').fill('2026-11-20');
+  await page.getByRole('button', { name: 'Record clearance for Alex' }).click();
   await page.getByLabel('Who drives Alex home after day 2').fill('Sam');
   await page.getByLabel('Who drives Alex home after day 2').press('Tab');
   await expect(dosing).toContainText('the emergency plan lacks the prescriber\'s on-call number');
@@ -229,6 +229,11 @@ test('ready to dose: the dosing says what is missing, on the block, in the findi
   await page.getByLabel('Sam signed the KAP consent on').fill('2026-11-21');
   await page.getByRole('button', { name: 'Record consent' }).click();
   await page.getByLabel('The couple agreed on supportive touch during the session').check();
+  await expect(dosing).toContainText('the private screen, asked of each partner alone, is not complete');
+  for (const name of ['Alex', 'Sam']) {
+    await page.locator('summary', { hasText: `Ask ${name} alone` }).click();
+    await page.locator(`#private-partner_${name === 'Alex' ? 'a' : 'b'}`).selectOption('no');
+  }
   await expect(dosing.locator('.readiness')).toHaveText('Ready');
   await expect(finding(page, 'not_ready')).toHaveCount(0);
   await expectAccessible(page);

@@ -24,15 +24,15 @@ test('limits: a 250-character prescriber and a move to the year 0202 are refused
   await createPlan(page, { kap: 'Midway' });
   const before = await storageSnapshot(page);
   await page.locator('summary', { hasText: 'Screening and logistics' }).click();
-  const prescriber = page.getByLabel('Prescriber or organisation');
+  const prescriber = page.getByLabel('Prescriber who cleared Alex');
   await expect(prescriber).toHaveAttribute('maxlength', '200');
   await expect(page.getByLabel('Who drives Alex home after day 2')).toHaveAttribute('maxlength', '200');
-  await expect(page.getByLabel('Cleared on')).toHaveAttribute('min', '2000-01-01');
+  await expect(page.getByLabel('Alex cleared on')).toHaveAttribute('min', '2000-01-01');
   // Past the input's own limit (a pasted text in an older browser, or a script): the core refuses.
   await prescriber.evaluate((input) => input.removeAttribute('maxlength'));
-  await page.getByLabel('Cleared on').fill('2026-11-20');
+  await page.getByLabel('Alex cleared on').fill('2026-11-20');
   await prescriber.fill('P'.repeat(250));
-  await page.getByRole('button', { name: 'Record clearance' }).click();
+  await page.getByRole('button', { name: 'Record clearance for Alex' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'prescriber' })).toContainText("Keep the prescriber's name to 200 characters (it is 250).");
 
   await page.locator('summary', { hasText: 'Title, dates and days' }).click();

@@ -163,9 +163,9 @@ const tests = {
     await waitForText(driver, 'Day 1 · Fri 9 Apr 2027');
     // The clearance date.
     await openPanel(driver, 'Screening and logistics');
-    await type(driver, 'clearance-date', engine.date('2027', '03', '20'));
-    await type(driver, 'clearance-by', 'Dr. Rivera');
-    await click(driver, button('Record clearance'));
+    await type(driver, 'clearance-date-partner_a', engine.date('2027', '03', '20'));
+    await type(driver, 'clearance-by-partner_a', 'Dr. Rivera');
+    await click(driver, button('Record clearance for Alex'));
     await waitForText(driver, 'Prescriber clearance recorded.');
     // The write follows the painted frame.
     await eventually(
