@@ -6,7 +6,9 @@
 
 pub use super::kap::{place_kap, KapTarget};
 use super::limits::MIN_BLOCK_MINUTES;
-use super::model::{Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time};
+use super::model::{
+    sort_small, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time,
+};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -185,7 +187,7 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
 }
 
 pub(crate) fn sort_day(day: &mut Day) {
-    day.blocks.sort_unstable_by_key(|b| (b.start, b.end, b.id));
+    sort_small(&mut day.blocks, |a, b| a.in_order_after(b));
 }
 
 fn block_from(id: BlockId, draft: &BlockDraft) -> Block {

@@ -786,23 +786,24 @@ fn free_gap(plan: &Plan, day: &Day, length: u16, kind: BlockKind) -> Option<u16>
             0
         }
     };
+    let fits = |start: u16| {
+        let end = start + length;
+        start >= day_start
+            && end <= day_end
+            && day.blocks.iter().all(|b| {
+                let gap = gap_next_to(b.kind);
+                b.end.minutes() + gap <= start || end + gap <= b.start.minutes()
+            })
+    };
     // The earliest of: the day's start, or the end of a block (after a break when due).
-    std::iter::once(day_start)
-        .chain(
-            day.blocks
-                .iter()
-                .map(|b| b.end.minutes() + gap_next_to(b.kind)),
-        )
-        .filter(|&start| {
-            let end = start + length;
-            start >= day_start
-                && end <= day_end
-                && day.blocks.iter().all(|b| {
-                    let gap = gap_next_to(b.kind);
-                    b.end.minutes() + gap <= start || end + gap <= b.start.minutes()
-                })
-        })
-        .min()
+    let mut best = Some(day_start).filter(|s| fits(*s));
+    for block in &day.blocks {
+        let start = block.end.minutes() + gap_next_to(block.kind);
+        if fits(start) && best.is_none_or(|b| start < b) {
+            best = Some(start);
+        }
+    }
+    best
 }
 
 fn time(minutes: u16) -> Time {

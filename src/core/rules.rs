@@ -183,15 +183,11 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
         });
     }
     // Errors first, keeping the agenda order within each severity.
-    [Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .flat_map(|severity| {
-            findings
-                .iter()
-                .filter(move |f| f.severity == severity)
-                .cloned()
-        })
-        .collect()
+    let mut ordered = Vec::with_capacity(findings.len());
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        ordered.extend(findings.iter().filter(|f| f.severity == severity).cloned());
+    }
+    ordered
 }
 
 fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Finding>) {
@@ -220,7 +216,7 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
         }
     }
     let mut sorted: Vec<&Block> = blocks.iter().filter(|b| b.start < b.end).collect();
-    sorted.sort_unstable_by_key(|b| (b.start, b.end, b.id));
+    super::model::sort_small(&mut sorted, |a, b| a.in_order_after(b));
     check_load(plan, day, &sorted, findings);
     for (i, first) in sorted.iter().enumerate() {
         for second in sorted[i + 1..].iter().take_while(|b| b.start < first.end) {

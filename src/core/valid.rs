@@ -9,7 +9,6 @@ use super::limits::{
 };
 use super::model::{Participants, Plan};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashSet;
 use std::fmt;
 
 /// One way a plan is not valid: the field (a path such as `days[2].blocks[id=14].title`) and a
@@ -117,7 +116,7 @@ impl Plan {
                 format!("An intensive lasts {MIN_DAYS} to {MAX_DAYS} days."),
             );
         }
-        let mut ids = HashSet::new();
+        let mut ids = super::model::IdSet::default();
         for (index, day) in self.days.iter().enumerate() {
             if day.blocks.len() > MAX_BLOCKS_PER_DAY {
                 p.add(

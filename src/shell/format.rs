@@ -22,10 +22,10 @@ use crate::core::limits::{
 };
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
-    Doses, FollowUp, KapRecord, Participants, Person, Plan, Profile, Reading, Ride, Settings, Time,
+    Doses, FollowUp, IdSet, KapRecord, Participants, Person, Plan, Profile, Reading, Ride,
+    Settings, Time,
 };
 use serde_json::{json, Map, Value};
-use std::collections::HashSet;
 use std::fmt;
 
 /// The version this build writes.
@@ -218,18 +218,17 @@ fn settings_value(settings: &Settings) -> Value {
 }
 
 fn kap_value(kap: &KapRecord, participants: &Participants) -> Value {
-    let screening: Vec<Value> = participants
-        .people()
-        .iter()
-        .flat_map(|person| {
-            Contraindication::ALL.iter().filter_map(move |item| {
-                let answer = kap.screening(*person).answer(*item);
-                (answer != Answer::Unknown).then(|| {
-                    json!({ "person": person.code(), "item": item.code(), "answer": answer.code() })
-                })
-            })
-        })
-        .collect();
+    let mut screening: Vec<Value> = Vec::new();
+    for person in participants.people() {
+        for item in Contraindication::ALL {
+            let answer = kap.screening(*person).answer(item);
+            if answer != Answer::Unknown {
+                screening.push(
+                    json!({ "person": person.code(), "item": item.code(), "answer": answer.code() }),
+                );
+            }
+        }
+    }
     json!({
         "doses": kap.doses.code(),
         "screening": screening,
@@ -419,8 +418,12 @@ pub(crate) fn read_plan_object(v: &Object) -> Result<Read, String> {
     let mut plan = plan_from_object(v, &mut reader)?;
     let ids_too_large = plan.blocks().any(|(_, b)| b.id > MAX_BLOCK_ID);
     if ids_too_large {
-        for (id, block) in (1..).zip(plan.days.iter_mut().flat_map(|d| d.blocks.iter_mut())) {
-            block.id = id;
+        let mut id = 0;
+        for day in &mut plan.days {
+            for block in &mut day.blocks {
+                id += 1;
+                block.id = id;
+            }
         }
         reader
             .mended
@@ -502,7 +505,7 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         },
         Some(kap) => kap_from(object_in(kap, "kap")?, &participants, days_in.len(), reader)?,
     };
-    let mut ids = HashSet::new();
+    let mut ids = IdSet::default();
     let mut days = Vec::with_capacity(days_in.len());
     for (index, day) in days_in.iter().enumerate() {
         let blocks_in = array(object_in(day, "a day")?, "blocks")?;

@@ -102,7 +102,7 @@ pub fn load_all() -> Result<Loaded, String> {
         }
     }
     sort_plans(&mut loaded.plans);
-    loaded.unreadable.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    crate::core::model::sort_small(&mut loaded.unreadable, |a, b| a.key > b.key);
     Ok(loaded)
 }
 

@@ -23,26 +23,17 @@ pub fn DayCards(id: String) -> impl IntoView {
             .into_any();
         };
         let full = preview(&plan);
-        let cards = plan
-            .participants
-            .people()
-            .iter()
-            .flat_map(|person| {
-                let name = person.name(&plan.participants);
-                let mine = full.for_person(*person);
-                let evening = mine
-                    .evening_before()
-                    .map(|(date, text)| evening_card(&mine, date, &text, &name));
-                evening
-                    .into_iter()
-                    .chain(
-                        mine.days
-                            .iter()
-                            .map(|day| card(&mine, day, &name).into_any()),
-                    )
-                    .collect::<Vec<_>>()
-            })
-            .collect::<Vec<_>>();
+        let mut cards = Vec::new();
+        for person in plan.participants.people() {
+            let name = person.name(&plan.participants);
+            let mine = full.for_person(*person);
+            if let Some((date, text)) = mine.evening_before() {
+                cards.push(evening_card(&mine, date, &text, &name));
+            }
+            for day in &mine.days {
+                cards.push(card(&mine, day, &name).into_any());
+            }
+        }
         let count = cards.len();
         let cards = cards.into_iter().collect_view();
         view! {

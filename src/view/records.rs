@@ -22,6 +22,19 @@ struct Shape {
     couple: bool,
 }
 
+impl Shape {
+    /// Each dosing day with each person who doses (rides home, readings).
+    fn slots(&self) -> Vec<(usize, Person, String)> {
+        let mut slots = Vec::new();
+        for day in &self.dosing_days {
+            for (person, name) in &self.dosers {
+                slots.push((*day, *person, name.clone()));
+            }
+        }
+        slots
+    }
+}
+
 fn shape(plan: &Plan) -> Shape {
     let dosing_days = plan.dosing_days();
     Shape {
@@ -51,7 +64,7 @@ pub fn Records() -> impl IntoView {
                     {clearance(*person, name.clone())}
                 }).collect_view()}
                 {shape.couple.then(private_screens)}
-                {readings(&shape.dosing_days, &shape.dosers)}
+                {readings(shape.slots())}
                 {rides(&shape)}
                 {monitors(shape.couple)}
                 <ConsentForm/>
@@ -115,9 +128,8 @@ fn who_doses() -> impl IntoView {
 fn rides(shape: &Shape) -> impl IntoView {
     let editing = use_editing();
     let fields = shape
-        .dosing_days
-        .iter()
-        .flat_map(|&day| shape.dosers.iter().map(move |(person, name)| (day, *person, name.clone())))
+        .slots()
+        .into_iter()
         .map(|(day, person, name)| {
             let id = format!("ride-{day}-{}", person.code());
             let driver = move || {

@@ -148,14 +148,10 @@ pub fn private_screens() -> impl IntoView {
 }
 
 /// Pre-dose readings, taken on the dosing day: one form per dosing day and person who doses.
-pub fn readings(days: &[usize], dosers: &[(Person, String)]) -> impl IntoView {
-    let forms = days
-        .iter()
-        .flat_map(|&day| {
-            dosers
-                .iter()
-                .map(move |(p, name)| reading(day, *p, name.clone()))
-        })
+pub fn readings(slots: Vec<(usize, Person, String)>) -> impl IntoView {
+    let forms = slots
+        .into_iter()
+        .map(|(day, person, name)| reading(day, person, name))
         .collect_view();
     view! {
         <div class="subform">

@@ -137,6 +137,29 @@ impl Block {
     pub fn minutes(&self) -> u16 {
         self.end.minutes().saturating_sub(self.start.minutes())
     }
+
+    /// A day's order: by start, then end, then id. True when this block comes after `other`.
+    pub fn in_order_after(&self, other: &Block) -> bool {
+        (self.start, self.end, self.id) > (other.start, other.end, other.id)
+    }
+}
+
+/// The block ids seen so far, to find one that appears twice (a sorted list: a plan holds at
+/// most 700 blocks, and a hash set would cost kilobytes of wasm for that).
+#[derive(Default)]
+pub struct IdSet(Vec<BlockId>);
+
+impl IdSet {
+    /// Adds the id; false when it was already there.
+    pub fn insert(&mut self, id: BlockId) -> bool {
+        match self.0.binary_search(&id) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, id);
+                true
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
