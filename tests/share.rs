@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use intensive_planner::core::model::{
-    Answer, Clearance, Contraindication, KapPlacement, Person, Ride,
+    Answer, Clearance, Contraindication, KapPlacement, Person, Reading, Ride,
 };
 use intensive_planner::core::preview::public_plan;
 use intensive_planner::core::words::{passphrase, WORDS};
@@ -99,6 +99,16 @@ fn no_clinical_field_reaches_a_link() {
     plan.kap.clearance_b = plan.kap.clearance_a.clone();
     plan.kap.sober_monitors = 7;
     plan.kap.multiple_dosings_signed_off = true;
+    // The private screen and the pre-dose readings are clinical too.
+    plan.kap.private_a = Answer::Yes;
+    plan.kap.private_b = Answer::Discussed;
+    plan.kap.readings.push(Reading {
+        day: 1,
+        person: Person::PartnerA,
+        systolic: 187,
+        diastolic: 113,
+        pulse: 97,
+    });
     plan.settings.systolic_max = 611 - 450;
     plan.settings.integration_window_hours = 61;
     plan.settings.daily_load_minutes = 613;
@@ -112,6 +122,9 @@ fn no_clinical_field_reaches_a_link() {
             "psychosis",
             "pregnancy",
             "\"answer\"",
+            "187",
+            "113",
+            "\"pulse\":97",
             "161",
             "613",
             "614",
