@@ -1,5 +1,7 @@
 // A tiny static server for dist/ on loopback, with the right MIME types (wasm!).
 // Usage: node tests/e2e/serve.mjs [port] [dir]
+// The same dir is also served under the sub-folder /in/a/folder/, as a project page would be
+// (`user.github.io/planner/`), so that a test can prove the build works away from the site root.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -16,7 +18,7 @@ const types = {
 };
 
 createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname).replace(/^\/in\/a\/folder(?=\/)/, '');
   const file = normalize(join(root, path === '/' ? 'index.html' : path));
   if (!file.startsWith(root)) {
     res.writeHead(403).end();
