@@ -1,6 +1,6 @@
 # The project's commands. Each installs what it lacks first (scripts/bootstrap.sh).
 SHELL := bash
-.PHONY: serve test size build bench
+.PHONY: serve test size size-report build bench
 
 ## Serve the app on http://127.0.0.1:8080 (rebuilds on change).
 serve:
@@ -17,6 +17,10 @@ build:
 ## Size of every file in the release dist/ (raw, gzip, brotli) against the budget.
 size: build
 	node scripts/size.mjs
+
+## The largest functions and data in the wasm (twiggy, pinned), to find what to cut.
+size-report:
+	bash scripts/size-report.sh
 
 ## Benchmarks against their budgets: one checker pass over a 7-day plan of 150 blocks (1 ms),
 ## then, in headless Chromium on the release build, the start (500 ms) and an edit on that
