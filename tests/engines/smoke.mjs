@@ -77,6 +77,8 @@ const waitForText = (driver, text) => eventually(() => mainText(driver), (t) => 
 
 async function type(driver, id, text) {
   const input = await driver.wait(until.elementLocated(By.id(id)), 10_000);
+  // WebKit's driver does not scroll a field into view before a click, unlike the others.
+  await driver.executeScript((el) => el.scrollIntoView({ block: 'center' }), input);
   await driver.executeScript((el) => { el.value = ''; el.dispatchEvent(new Event('input', { bubbles: true })); }, input);
   await input.click();
   await input.sendKeys(text);
