@@ -192,3 +192,37 @@ fn list_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         }
     }
 }
+
+/// Docs are code: docs/rules.md's profiles table gives each protocol profile's values as the
+/// code has them (observation, fasting, liquids, vitals check).
+#[test]
+fn every_protocol_profile_is_documented_with_its_values() {
+    use intensive_planner::core::model::Profile;
+    let docs = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
+        .expect("docs/rules.md");
+    let (_, section) = docs
+        .split_once("## Protocol profiles")
+        .expect("docs/rules.md has a profiles section");
+    let section = section.split("\n## ").next().unwrap_or_default();
+    for profile in Profile::ALL {
+        let code = format!("(`{}`", profile.code());
+        let row: Vec<&str> = section
+            .lines()
+            .find(|line| line.starts_with("| ") && line.contains(&code))
+            .unwrap_or_else(|| panic!("{code} is not in docs/rules.md's profiles"))
+            .split('|')
+            .map(str::trim)
+            .collect();
+        assert!(row[1].starts_with(profile.label()), "{code}: {}", row[1]);
+        match profile.values() {
+            Some(values) => {
+                let documented: Vec<u16> = row[2..6]
+                    .iter()
+                    .map(|cell| cell.parse().unwrap_or_else(|_| panic!("{code}: {cell}")))
+                    .collect();
+                assert_eq!(documented, values.to_vec(), "{code}");
+            }
+            None => assert!(row[2].contains("own"), "{code}: {}", row[2]),
+        }
+    }
+}
