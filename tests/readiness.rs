@@ -249,15 +249,8 @@ fn readiness_table() {
         (
             "both together without a monitor",
             |p| {
-                p.kap.doses = Doses::Together;
-                p.kap.screening_b = p.kap.screening_a;
-                p.kap.emergency.contact_b = "Kim".into();
-                p.kap.rides[0].driver = "Kim".into();
-                p.kap.rides.push(Ride {
-                    day: 1,
-                    person: Person::PartnerB,
-                    driver: "Kim".into(),
-                });
+                both_dose_ready(p);
+                p.kap.sober_monitors = 0;
             },
             &[Missing::Monitors {
                 recorded: 0,
