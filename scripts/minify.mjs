@@ -13,7 +13,8 @@ const page = join(dir, 'index.html');
 let html = readFileSync(page, 'utf8');
 const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
 
-const glue = readdirSync(dir).filter((f) => f.endsWith('.js'));
+// The app's glue is the one index.html loads (share-page.mjs looks after the share page's).
+const glue = readdirSync(dir).filter((f) => f.endsWith('.js') && html.includes(f));
 if (glue.length !== 1) {
   console.error(`minify: expected one JS file from wasm-bindgen, found ${glue.length}`);
   process.exit(1);

@@ -1,7 +1,8 @@
-// trunk's one post-build hook. trunk starts the hooks of a stage side by side, and both steps
-// rewrite index.html, so they run here one after the other: first the JS glue is minified (its
-// integrity hash changes), then the Content-Security-Policy is written. Release builds only.
-if (process.env.TRUNK_PROFILE === 'release') {
-  await import('./minify.mjs');
-  await import('./csp.mjs');
-}
+// trunk's one post-build hook. trunk starts the hooks of a stage side by side, and these steps
+// rewrite the same pages, so they run here one after the other: the app's JS glue is minified
+// (its integrity hash changes; release only), the couple's share.html is written (every build,
+// so `trunk serve` has it too), then both pages get a Content-Security-Policy (release only).
+const release = process.env.TRUNK_PROFILE === 'release';
+if (release) await import('./minify.mjs');
+await import('./share-page.mjs');
+if (release) await import('./csp.mjs');

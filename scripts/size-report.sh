@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where the wasm bytes go: the largest functions and data of the release build, as wasm-opt
 # leaves them (names kept), by twiggy 0.8.0 (pinned, installed into .tools on first use).
-# Usage: make size-report [N=40]
+# Usage: make size-report [N=40] [BIN=intensive-planner|share]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/bootstrap.sh
@@ -13,10 +13,11 @@ fi
 out=target/size-report
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --quiet
-wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/intensive-planner.wasm
+bin=${BIN:-intensive-planner}
+wasm-bindgen --target web --out-dir "$out" "target/wasm32-unknown-unknown/release/$bin.wasm"
 # The same optimisation as the release build (index.html's data-wasm-opt), keeping names (-g).
-level=$(grep -o 'data-wasm-opt="[^"]*"' index.html | cut -d'"' -f2)
-features=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | cut -d'"' -f2)
+level=$(grep -o 'data-wasm-opt="[^"]*"' index.html | head -1 | cut -d'"' -f2)
+features=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | head -1 | cut -d'"' -f2)
 # shellcheck disable=SC2086
-wasm-opt $features "-O$level" -g "$out/intensive-planner_bg.wasm" -o "$out/named.wasm"
+wasm-opt $features "-O$level" -g "$out/${bin}_bg.wasm" -o "$out/named.wasm"
 "$TOOLS/bin/twiggy" top -n "${N:-40}" "$out/named.wasm"

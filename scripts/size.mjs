@@ -1,12 +1,19 @@
-// Prints the size of every file in the release dist/ (raw, gzip, brotli) and the compressed
-// totals, against the budget of 240 KB brotli in total. Exits non-zero over budget.
-// (120 KB was the foundation's budget; the editor and the couple's view raised it, see README.)
+// Prints the size of every file in the release dist/ (raw, gzip, brotli), then each entry's
+// total against its budget: an entry is a page and every file it loads (the therapist's app,
+// index.html; the couple's share page, share.html), so the shared stylesheet counts in both.
+// Files no page loads (the service worker, the manifest and its icons) are totalled apart.
+// Exits non-zero when anything is over its budget. Where issue #14's target is lower than
+// today's budget, the target is printed too, met or not.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET_BROTLI = 240 * 1000;
 const dir = process.argv[2] ?? 'dist';
+const ENTRIES = [
+  { name: 'app (index.html)', page: 'index.html', budget: 240_000, target: 220_000 },
+  { name: "couple's page (share.html)", page: 'share.html', budget: 115_000, target: 90_000 },
+];
+const EXTRAS_BUDGET = 40_000;
 
 function* files(path) {
   for (const entry of readdirSync(path)) {
@@ -16,22 +23,44 @@ function* files(path) {
   }
 }
 
-const rows = [];
+const rows = new Map();
 for (const file of files(dir)) {
   const body = readFileSync(file);
-  rows.push({
-    file: relative(dir, file),
+  rows.set(relative(dir, file), {
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   });
 }
-rows.sort((a, b) => b.brotli - a.brotli);
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const pad = (s, n) => String(s).padStart(n);
-console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
-for (const r of rows) console.log(`${r.file.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
-console.log(`${'total'.padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
-const verdict = total.brotli <= BUDGET_BROTLI ? 'within' : 'OVER';
-console.log(`size: ${total.brotli} B brotli of a ${BUDGET_BROTLI} B budget (${(100 * total.brotli / BUDGET_BROTLI).toFixed(1)}%): ${verdict} budget; gzip total ${total.gzip} B`);
-process.exit(total.brotli <= BUDGET_BROTLI ? 0 : 1);
+const line = (name, r) => console.log(`${name.padEnd(48)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+const sum = (names) => names.reduce((t, n) => ({ raw: t.raw + rows.get(n).raw, gzip: t.gzip + rows.get(n).gzip, brotli: t.brotli + rows.get(n).brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+console.log(`${'file'.padEnd(48)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
+for (const [name, r] of [...rows].sort((a, b) => b[1].brotli - a[1].brotli)) line(name, r);
+console.log();
+
+let ok = true;
+const loaded = new Set();
+const verdict = (total, budget) => `${total} B brotli of a ${budget} B budget (${(100 * total / budget).toFixed(1)}%): ${total <= budget ? 'within' : 'OVER'} budget`;
+for (const entry of ENTRIES) {
+  if (!rows.has(entry.page)) {
+    console.log(`size: ${entry.name}: ${entry.page} is missing from ${dir}`);
+    ok = false;
+    continue;
+  }
+  const html = readFileSync(join(dir, entry.page), 'utf8');
+  const parts = [entry.page, ...[...rows.keys()].filter((f) => f !== entry.page && html.includes(`./${f}`))];
+  parts.forEach((f) => loaded.add(f));
+  const total = sum(parts).brotli;
+  ok &&= total <= entry.budget;
+  const target = total <= entry.target ? `target ${entry.target} B met` : `target ${entry.target} B not met yet`;
+  console.log(`size: ${entry.name}: ${verdict(total, entry.budget)}; ${target} (${parts.join(', ')})`);
+}
+const extras = [...rows.keys()].filter((f) => !loaded.has(f));
+if (extras.length > 0) {
+  const total = sum(extras).brotli;
+  ok &&= total <= EXTRAS_BUDGET;
+  console.log(`size: loaded by no page (${extras.join(', ')}): ${verdict(total, EXTRAS_BUDGET)}`);
+}
+process.exit(ok ? 0 : 1);

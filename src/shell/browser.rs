@@ -132,12 +132,26 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
+/// Leaves this page for another address, in place of this one in the history.
+pub fn go_to(address: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(address);
+    }
+}
+
 /// The current page address without its fragment.
-pub fn page_address() -> String {
+fn page_address() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| href.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default()
+}
+
+/// The address of the couple's share page (`share.html`, beside this page), for share links.
+pub fn share_page_address() -> String {
+    let page = page_address();
+    let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
+    format!("{folder}/share.html")
 }
 
 /// Opens the browser's print dialog.

@@ -189,6 +189,12 @@ pub fn needs_passphrase(fragment: &str) -> Result<bool, ShareError> {
 
 /// Opens a share link's fragment.
 pub async fn open_fragment(fragment: &str, passphrase: Option<&str>) -> Result<Plan, ShareError> {
+    let document = open_document(fragment, passphrase).await?;
+    decode_plan(&document).map_err(|e| ShareError::Damaged(e.to_string()))
+}
+
+/// The plan document a share link carries (JSON text, as `format` writes it), not yet read.
+pub async fn open_document(fragment: &str, passphrase: Option<&str>) -> Result<String, ShareError> {
     if fragment.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong);
     }
@@ -221,8 +227,7 @@ pub async fn open_fragment(fragment: &str, passphrase: Option<&str>) -> Result<P
                 ShareError::Damaged("it unpacks to far more than any schedule".into())
             }
         })?;
-    let text = String::from_utf8(json).map_err(|_| ShareError::Damaged("it is not text".into()))?;
-    decode_plan(&text).map_err(|e| ShareError::Damaged(e.to_string()))
+    String::from_utf8(json).map_err(|_| ShareError::Damaged("it is not text".into()))
 }
 
 fn crypto() -> Result<web_sys::Crypto, ShareError> {

@@ -107,11 +107,22 @@ pub fn load_all() -> Result<Loaded, String> {
 }
 
 /// Whether anything at all is stored under this plan's key (readable or not).
-pub fn key_taken(id: &str) -> bool {
+fn key_taken(id: &str) -> bool {
     storage()
         .ok()
         .and_then(|s| s.get_item(&plan_key(id)).ok().flatten())
         .is_some()
+}
+
+/// A new plan id that nothing stored uses, readable or not, and that `also_taken` does not
+/// name (the plans a tab holds but has not written yet).
+pub fn fresh_id(also_taken: impl Fn(&str) -> bool) -> String {
+    loop {
+        let id = crate::shell::browser::new_id();
+        if !also_taken(&id) && !key_taken(&id) {
+            return id;
+        }
+    }
 }
 
 /// Saves a plan under its own key, then reads it back: a save that did not stick is an error.
@@ -212,4 +223,29 @@ pub fn delete(id: &str) -> Result<(), String> {
     storage()?;
     LocalStorage::delete(plan_key(id));
     Ok(())
+}
+
+/// Where the share page leaves a schedule for the full app ("Save a copy"): this tab's session
+/// storage, which the next page in the tab reads once and empties.
+const HANDOVER_KEY: &str = "intensive-planner.handover";
+
+fn session() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .ok_or_else(|| "this browser does not allow the app to keep data".to_string())
+}
+
+/// Leaves a plan document (JSON text) for the full app to save, in this tab only.
+pub fn hand_over(document: &str) -> Result<(), String> {
+    session()?
+        .set_item(HANDOVER_KEY, document)
+        .map_err(|_| "this browser's storage for the app is full".to_string())
+}
+
+/// The plan document the share page left in this tab, if any; it is removed as it is read.
+pub fn take_handover() -> Option<String> {
+    let session = session().ok()?;
+    let document = session.get_item(HANDOVER_KEY).ok().flatten();
+    let _ = session.remove_item(HANDOVER_KEY);
+    document
 }

@@ -7,9 +7,8 @@ use super::plan_page::PlanPage;
 use super::preview_page::PreviewPage;
 use super::route::go;
 use super::route::{self, Route};
-use super::shared::SharedPlan;
 use super::state::{use_app_state, AppState};
-use crate::shell::format::{plan_key, PLAN_KEY_PREFIX};
+use crate::shell::format::{decode_plan, plan_key, PLAN_KEY_PREFIX};
 use crate::shell::{browser, storage};
 use leptos::prelude::*;
 
@@ -18,10 +17,10 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     state.check_persistence();
     provide_context(state);
-    let route = RwSignal::new(route::current());
+    let route = RwSignal::new(arrive(state, route::current()));
     // The app lives as long as the page, so these listeners are never removed.
     let _routes = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(route::current());
+        route.set(arrive(state, route::current()));
     });
     // Another tab saved or deleted a plan: read storage again, so this tab shows the change and
     // never brings a deleted plan back.
@@ -65,7 +64,12 @@ pub fn App() -> impl IntoView {
                 Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
                 Route::Preview(id) => view! { <PreviewPage id=id/> }.into_any(),
                 Route::Cards(id) => view! { <DayCards id=id/> }.into_any(),
-                Route::Share(fragment) => view! { <SharedPlan fragment=fragment/> }.into_any(),
+                Route::SaveCopy => view! { <section class="page narrow"><h1 tabindex="-1">"Nothing to save"</h1><p><a href="#/">"Go to your plans"</a></p></section> }.into_any(),
+                // Links made before the couple's page had its own entry: open them there.
+                Route::Share(fragment) => {
+                    browser::go_to(&format!("{}{fragment}", browser::share_page_address()));
+                    view! { <section class="page narrow"><h1 tabindex="-1">"Opening the shared schedule…"</h1></section> }.into_any()
+                }
             }}
         </main>
         <footer class="app-footer">
@@ -74,6 +78,34 @@ pub fn App() -> impl IntoView {
                 "Your plans stay in this browser on this device."
             </p>
         </footer>
+    }
+}
+
+/// The route to show for an address. The share page's "Save a copy" arrives as `SaveCopy`: the
+/// schedule it left is saved here under a new id and its preview shown in place of the address.
+/// When it cannot be read, the notice says why and the plan list shows.
+fn arrive(state: AppState, route: Route) -> Route {
+    if route != Route::SaveCopy {
+        return route;
+    }
+    let Some(document) = storage::take_handover() else {
+        return route;
+    };
+    match decode_plan(&document) {
+        Ok(mut plan) => {
+            plan.id = state.fresh_id();
+            let shown = Route::Preview(plan.id.clone());
+            state.add(plan);
+            route::replace(&shown);
+            shown
+        }
+        Err(problem) => {
+            state.notice.set(Some(format!(
+                "The shared schedule was not saved: {problem}."
+            )));
+            route::replace(&Route::List);
+            Route::List
+        }
     }
 }
 

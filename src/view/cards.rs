@@ -3,6 +3,7 @@
 //! clinician note can reach paper.
 
 use super::state::use_app_state;
+use crate::core::model::Plan;
 use crate::core::preview::{preview, Preview};
 use crate::shell::browser;
 use leptos::prelude::*;
@@ -22,33 +23,40 @@ pub fn DayCards(id: String) -> impl IntoView {
             }
             .into_any();
         };
-        let full = preview(&plan);
-        let mut cards = Vec::new();
-        for person in plan.participants.people() {
-            let name = person.name(&plan.participants);
-            let mine = full.for_person(*person);
-            if let Some((date, text)) = mine.evening_before() {
-                cards.push(evening_card(&mine, date, &text, &name));
-            }
-            for day in &mine.days {
-                cards.push(card(&mine, day, &name).into_any());
-            }
-        }
-        let count = cards.len();
-        let cards = cards.into_iter().collect_view();
-        view! {
-            <section class="page cards" aria-labelledby="cards-heading">
-                <div class="no-print">
-                    <p class="crumbs"><a href=back.clone()>"← Back to the preview"</a></p>
-                    <h1 id="cards-heading" tabindex="-1">"Day cards"</h1>
-                    <p class="lead">{format!("{count} cards, one page each: one per person per day, and the evening before when a dosing opens the intensive.")}</p>
-                    <p><button type="button" class="button primary" on:click=|_| browser::print()>"Print day cards"</button></p>
-                </div>
-                {cards}
-            </section>
-        }
-        .into_any()
+        let back = view! { <a href=back.clone()>"← Back to the preview"</a> }.into_any();
+        cards_page(&plan, back)
     }
+}
+
+/// Every card of a plan, with a heading and a print button; `back` is the control that returns
+/// to the preview (a link in the app, a button on the couple's share page).
+pub fn cards_page(plan: &Plan, back: AnyView) -> AnyView {
+    let full = preview(plan);
+    let mut cards = Vec::new();
+    for person in plan.participants.people() {
+        let name = person.name(&plan.participants);
+        let mine = full.for_person(*person);
+        if let Some((date, text)) = mine.evening_before() {
+            cards.push(evening_card(&mine, date, &text, &name));
+        }
+        for day in &mine.days {
+            cards.push(card(&mine, day, &name).into_any());
+        }
+    }
+    let count = cards.len();
+    let cards = cards.into_iter().collect_view();
+    view! {
+        <section class="page cards" aria-labelledby="cards-heading">
+            <div class="no-print">
+                <p class="crumbs">{back}</p>
+                <h1 id="cards-heading" tabindex="-1">"Day cards"</h1>
+                <p class="lead">{format!("{count} cards, one page each: one per person per day, and the evening before when a dosing opens the intensive.")}</p>
+                <p><button type="button" class="button primary" on:click=|_| browser::print()>"Print day cards"</button></p>
+            </div>
+            {cards}
+        </section>
+    }
+    .into_any()
 }
 
 /// The card for the evening before an intensive that opens with a dosing.

@@ -26,4 +26,5 @@ pub use agenda::Agenda;
 pub use app::App;
 pub use editor::EditorScope;
 pub use findings::FindingsPanel;
+pub use shared::SharePage;
 pub use state::AppState;

@@ -74,7 +74,7 @@ fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {
 }
 
 /// Everyone, or one partner: their own sessions and the joint ones.
-fn person_filter(plan: &Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
+pub(super) fn person_filter(plan: &Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
     let people = plan.participants.people();
     let options = people
         .iter()
@@ -189,7 +189,7 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
             match share::make_fragment(&plan, person, &protection).await {
                 Err(problem) => status.set(problem.to_string()),
                 Ok(fragment) => {
-                    let url = format!("{}{fragment}", browser::page_address());
+                    let url = format!("{}{fragment}", browser::share_page_address());
                     let copied = browser::copy_text(&url).await.is_ok();
                     let what = match protection {
                         share::Protection::Plain => {
@@ -261,7 +261,7 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
 
 /// Calendar files: the whole plan, and one per partner.
 #[component]
-fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
+pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
     let full_titles = RwSignal::new(false);
     let fasting_alarm = RwSignal::new(true);
     let leave = RwSignal::new("60".to_string());

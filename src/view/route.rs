@@ -1,5 +1,6 @@
-//! Hash routes (`#/`, `#/new`, `#/plan/<id>`, `…/preview`, `…/cards`, `#/share/<data>`): they work from any static file server and
-//! from a file opened offline, and the fragment never reaches a server.
+//! Hash routes (`#/`, `#/new`, `#/plan/<id>`, `…/preview`, `…/cards`, `#/share/<data>`,
+//! `#/save-copy`): they work from any static file server and from a file opened offline, and the
+//! fragment never reaches a server.
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -12,6 +13,8 @@ pub enum Route {
     Cards(String),
     /// A share link: the whole fragment, data included.
     Share(String),
+    /// The share page's "Save a copy" arriving (`storage::take_handover`).
+    SaveCopy,
 }
 
 impl Route {
@@ -22,6 +25,7 @@ impl Route {
         let path = hash.trim_start_matches('#');
         match path.trim_end_matches('/') {
             "/new" => Route::New,
+            "/save-copy" => Route::SaveCopy,
             other => {
                 let Some(rest) = other.strip_prefix("/plan/") else {
                     return Route::List;
@@ -44,6 +48,7 @@ impl Route {
         match self {
             Route::List => "#/".to_string(),
             Route::New => "#/new".to_string(),
+            Route::SaveCopy => "#/save-copy".to_string(),
             Route::Plan(id) => format!("#/plan/{id}"),
             Route::Preview(id) => format!("#/plan/{id}/preview"),
             Route::Cards(id) => format!("#/plan/{id}/cards"),
@@ -58,6 +63,11 @@ pub fn current() -> Route {
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     Route::parse(&hash)
+}
+
+/// Shows a route in place of the current address (the back button skips the current one).
+pub fn replace(route: &Route) {
+    crate::shell::browser::go_to(&route.href());
 }
 
 /// Goes to a route; the `hashchange` listener in `App` renders it.
@@ -86,6 +96,7 @@ mod tests {
             ("#/plan/p-1/cards/", Route::Cards("p-1".into())),
             ("#/plan//preview", Route::List),
             ("#/share/p.abc", Route::Share("#/share/p.abc".into())),
+            ("#/save-copy", Route::SaveCopy),
             ("#/nonsense", Route::List),
         ];
         for (hash, route) in cases {
@@ -98,6 +109,7 @@ mod tests {
             Route::Preview("p-x".into()),
             Route::Cards("p-x".into()),
             Route::Share("#/share/e.xyz".into()),
+            Route::SaveCopy,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

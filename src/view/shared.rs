@@ -1,15 +1,46 @@
-//! Opening a share link: it needs nothing stored on this device. The preview shows at once (or
-//! after the passphrase), with "Save a copy" to keep it in this browser.
+//! The couple's share page (`share.html`, its own small binary, `src/bin/share.rs`): it opens a
+//! share link with nothing stored on this device and shows the preview at once (or after the
+//! passphrase), the calendar files and the day cards, with "Save a copy" to keep it in this
+//! browser, where the full app (`index.html`) opens it. It holds none of the editor.
 
-use super::preview_page::preview_days;
-use super::route::{go, Route};
-use super::state::use_app_state;
-use crate::core::model::Plan;
+use super::cards::cards_page;
+use super::dom;
+use super::preview_page::{person_filter, preview_days, CalendarTools};
+use super::route::Route;
+use crate::core::model::{Person, Plan};
 use crate::core::preview::preview;
+use crate::shell::format::decode_plan;
 use crate::shell::share::{self, ShareError};
+use crate::shell::{browser, storage};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// The whole share page: the link in the address bar, opened.
+#[component]
+pub fn SharePage() -> impl IntoView {
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    // A new link in the address bar (pasted over this one) is a new schedule.
+    let address = RwSignal::new(fragment);
+    let _links = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+            address.set(hash);
+        }
+    });
+    view! {
+        <header class="app-header">
+            <span class="brand">"Intensive Planner"</span>
+        </header>
+        <main id="main">
+            {move || view! { <SharedPlan fragment=address.get()/> }}
+        </main>
+        <footer class="app-footer">
+            <p>"This schedule was opened from a link. Nothing of it leaves this device."</p>
+        </footer>
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 enum Opening {
@@ -17,21 +48,35 @@ enum Opening {
     /// Protected: ask for the passphrase; the message says what went wrong last time, if anything.
     AskPassphrase(Option<String>),
     Failed(String),
-    Open(Box<Plan>),
+    /// The plan, and the document it was read from (for "Save a copy").
+    Open(Box<Plan>, StoredValue<String>),
+}
+
+/// What the open schedule shows: the preview, or the printable day cards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    Schedule,
+    Cards,
 }
 
 #[component]
-pub fn SharedPlan(fragment: String) -> impl IntoView {
-    let state = use_app_state();
+fn SharedPlan(fragment: String) -> impl IntoView {
     let opening = RwSignal::new(Opening::Working);
     let fragment = StoredValue::new(fragment);
     let open = move |passphrase: Option<String>| {
         opening.set(Opening::Working);
         spawn_local(async move {
             let fragment = fragment.get_value();
-            let result = share::open_fragment(&fragment, passphrase.as_deref()).await;
+            let result = share::open_document(&fragment, passphrase.as_deref())
+                .await
+                .and_then(|document| match decode_plan(&document) {
+                    Ok(plan) => Ok((plan, document)),
+                    Err(problem) => Err(ShareError::Damaged(problem.to_string())),
+                });
             opening.set(match (result, passphrase.is_some()) {
-                (Ok(plan), _) => Opening::Open(Box::new(plan)),
+                (Ok((plan, document)), _) => {
+                    Opening::Open(Box::new(plan), StoredValue::new(document))
+                }
                 (Err(ShareError::NeedsPassphrase), _) => Opening::AskPassphrase(None),
                 (Err(problem), true) => Opening::AskPassphrase(Some(problem.to_string())),
                 (Err(problem), false) => Opening::Failed(problem.to_string()),
@@ -44,7 +89,6 @@ pub fn SharedPlan(fragment: String) -> impl IntoView {
         Err(problem) => opening.set(Opening::Failed(problem.to_string())),
     }
     let passphrase = RwSignal::new(String::new());
-    let saved = RwSignal::new(None::<String>);
     let on_unlock = move |ev: SubmitEvent| {
         ev.prevent_default();
         open(Some(passphrase.get_untracked()));
@@ -61,7 +105,7 @@ pub fn SharedPlan(fragment: String) -> impl IntoView {
             <section class="page narrow">
                 <h1 tabindex="-1">"This link cannot be opened"</h1>
                 <p class="banner banner-error" role="alert">{message}</p>
-                <p><a href="#/">"Go to your plans"</a></p>
+                <p>"Ask your therapist to send the link again, and copy all of it."</p>
             </section>
         }
         .into_any(),
@@ -81,43 +125,71 @@ pub fn SharedPlan(fragment: String) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Opening::Open(plan) => {
-            let shown = preview(&plan);
-            let keep = StoredValue::new(*plan);
-            let save = move |_| {
-                let mut copy = keep.get_value();
-                copy.id = state.fresh_id();
-                let id = copy.id.clone();
-                state.add(copy);
-                saved.set(Some(id));
-            };
-            view! {
-                <article class="page preview" aria-labelledby="preview-heading">
-                    <h1 id="preview-heading" tabindex="-1">{shown.title.clone()}</h1>
-                    <p class="summary">{format!("Times are in {}.", shown.time_zone)}</p>
-                    <div class="preview-tools no-print">
-                        {move || match saved.get() {
-                            None => view! {
-                                <p>
-                                    <button type="button" class="button primary" on:click=save>"Save a copy"</button>
-                                    <span class="hint">" Keeps this schedule in this browser, on this device only."</span>
-                                </p>
-                            }
-                            .into_any(),
-                            Some(id) => view! {
-                                <p role="status">
-                                    "Saved in this browser. "
-                                    <button type="button" class="link-button" on:click=move |_| go(&Route::Preview(id.clone()))>"Open your copy"</button>
-                                </p>
-                            }
-                            .into_any(),
-                        }}
-                    </div>
-                    {preview_days(&shown)}
-                </article>
-            }
-            .into_any()
-        }
+        Opening::Open(plan, document) => open_plan(*plan, document),
     }
+    }
+}
+
+/// An opened schedule: the preview with its tools, or the day cards.
+fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
+    let shown = RwSignal::new(Shown::Schedule);
+    let show = move |what: Shown| {
+        shown.set(what);
+        request_animation_frame(|| dom::focus("main h1"));
+    };
+    let person = RwSignal::new(None::<Person>);
+    let full = preview(&plan);
+    let title = full.title.clone();
+    let zone = format!("Times are in {}.", full.time_zone);
+    let days = move || match person.get() {
+        Some(p) => preview_days(&full.for_person(p)),
+        None => preview_days(&full),
+    };
+    let filter = person_filter(&plan, person);
+    let calendar = view! { <CalendarTools plan=plan.clone() person=person/> };
+    let keep = StoredValue::new(plan);
+    let schedule = view! {
+        <article class="page preview" aria-labelledby="preview-heading">
+            <h1 id="preview-heading" tabindex="-1">{title}</h1>
+            <p class="summary">{zone}</p>
+            <div class="preview-tools no-print">
+                {filter}
+                <SaveCopy document=document/>
+                {calendar}
+                <p><button type="button" class="button" on:click=move |_| show(Shown::Cards)>"Day cards"</button></p>
+            </div>
+            {days}
+        </article>
+    };
+    view! {
+        <div hidden=move || shown.get() != Shown::Schedule>{schedule}</div>
+        {move || (shown.get() == Shown::Cards).then(|| {
+            let back = view! {
+                <button type="button" class="link-button" on:click=move |_| show(Shown::Schedule)>"← Back to the schedule"</button>
+            }
+            .into_any();
+            keep.with_value(|plan| cards_page(plan, back))
+        })}
+    }
+    .into_any()
+}
+
+/// "Save a copy": hands the schedule over to the full app in this tab, which saves it under a
+/// new id in this browser and opens it (`Route::SaveCopy`).
+#[component]
+fn SaveCopy(document: StoredValue<String>) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let save = move |_| match document.with_value(|d| storage::hand_over(d)) {
+        Ok(()) => browser::go_to(&format!("./{}", Route::SaveCopy.href())),
+        Err(why) => problem.set(Some(format!(
+            "Not saved: {why}. The schedule is still open here."
+        ))),
+    };
+    view! {
+        <p>
+            <button type="button" class="button primary" on:click=save>"Save a copy"</button>
+            <span class="hint">" Keeps this schedule in this browser, on this device only."</span>
+        </p>
+        {move || problem.get().map(|message| view! { <p class="banner banner-error" role="alert">{message}</p> })}
     }
 }

@@ -137,15 +137,10 @@ impl AppState {
 
     /// A plan id that no stored entry, readable or not, uses yet.
     pub fn fresh_id(&self) -> String {
-        loop {
-            let id = crate::shell::browser::new_id();
-            let in_memory = self
-                .plans
-                .with_untracked(|ps| ps.iter().any(|p| p.id == id));
-            if !in_memory && !storage::key_taken(&id) {
-                return id;
-            }
-        }
+        storage::fresh_id(|id| {
+            self.plans
+                .with_untracked(|ps| ps.iter().any(|p| p.id == id))
+        })
     }
 
     /// Adds a new plan and saves it.

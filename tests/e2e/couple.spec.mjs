@@ -77,6 +77,8 @@ test('share links open in an empty browser, with and without a passphrase; damag
   };
   const plain = await makeLink('');
   expect(plain.length).toBeLessThan(2000);
+  // Links open the couple's own small page, never the therapist's app.
+  expect(new URL(plain).pathname).toMatch(/\/share\.html$/);
   const fresh = async () => {
     const context = await browser.newContext();
     const other = await context.newPage();
@@ -93,8 +95,22 @@ test('share links open in an empty browser, with and without a passphrase; damag
     for (const secret of clinical) expect(text).not.toContain(secret);
     expect(await other.evaluate(() => localStorage.length)).toBe(0);
     await expectAccessible(other);
+    // The share page loads none of the therapist's app.
+    const loaded = await other.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(loaded.filter((url) => url.includes('intensive-planner-'))).toEqual([]);
+    // Its day cards, and back.
+    await other.getByRole('button', { name: 'Day cards' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Day cards');
+    await expect(other.getByRole('button', { name: 'Print day cards' })).toBeVisible();
+    await expect(other.locator('.card').first()).toContainText('Alex');
+    await other.getByRole('button', { name: '← Back to the schedule' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    // "Save a copy" hands the schedule to the full app, which saves it and opens its preview.
     await other.getByRole('button', { name: 'Save a copy' }).click();
-    await expect(other.getByText('Saved in this browser.')).toBeVisible();
+    await expect(other).toHaveURL(/\/#\/plan\/[^/]+\/preview$/);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    await expect(other.getByRole('link', { name: '← Back to the plan' })).toBeVisible();
+    expect(await other.evaluate(() => sessionStorage.length)).toBe(0);
     const stored = Object.values(await storageSnapshot(other));
     expect(stored).toHaveLength(1);
     for (const secret of [NOTE, PRESCRIBER]) expect(stored[0]).not.toContain(secret);
@@ -114,6 +130,16 @@ test('share links open in an empty browser, with and without a passphrase; damag
     await other.getByLabel('Passphrase').fill('correct horse battery');
     await other.getByRole('button', { name: 'Open' }).click();
     await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    await context.close();
+  }
+
+  // A link made before the share page had its own entry (index.html#/share/…) still opens, there.
+  {
+    const { context, other } = await fresh();
+    const url = new URL(locked);
+    await other.goto(url.pathname.replace(/share\.html$/, '') + url.hash);
+    await expect(other).toHaveURL(/\/share\.html#\/share\/e600k\./);
+    await expect(other.getByRole('heading', { name: 'A protected schedule' })).toBeVisible();
     await context.close();
   }
 

@@ -2,7 +2,7 @@
 // because every asset path in the built index.html is relative.
 import { test, expect, expectAccessible } from './fixtures.mjs';
 
-test('served from a sub-folder, the app loads every file from there, keeps a plan and opens its preview', async ({ page }) => {
+test('served from a sub-folder, the app loads every file from there, keeps a plan, opens its preview and a share link', async ({ page }) => {
   const failed = [];
   const outside = [];
   page.on('response', (response) => {
@@ -29,6 +29,18 @@ test('served from a sub-folder, the app loads every file from there, keeps a pla
   await expect(page).toHaveURL(/\/in\/a\/folder\/.*#\/plan\/.+\/preview$/);
   await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
   await expectAccessible(page);
+  // A share link points at the share page in the same folder, which loads from there too.
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  await page.getByLabel('Plain link').check();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('The link').inputValue();
+  expect(new URL(link).pathname).toBe('/in/a/folder/share.html');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+  const shareFiles = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
+  for (const url of shareFiles.filter((u) => !u.startsWith('data:'))) expect(url).toMatch(/^\.\//);
+  await page.goBack();
+  await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
   const scripts = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href')));
   for (const url of scripts.filter((u) => !u.startsWith('data:'))) expect(url).toMatch(/^\.\//);
   expect(failed).toEqual([]);

@@ -29,6 +29,19 @@ test('no request leaves the app origin, and the page runs under a strict CSP', a
   expect(blocked).toBe('script-src-elem');
 });
 
+test("the couple's share page runs under the same strict CSP and asks nothing of other origins", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL).origin;
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto('/share.html#/share/p.AAAA');
+  await expect(page.getByRole('heading', { name: 'This link cannot be opened' })).toBeVisible();
+  expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'none'");
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policy).not.toMatch(/https?:/);
+});
+
 test('names with markup are shown as text, never run as HTML', async ({ page }) => {
   page.on('dialog', (dialog) => {
     throw new Error(`a dialog opened: ${dialog.message()}`);

@@ -1,0 +1,49 @@
+// Post-build step (run by scripts/post-build.mjs, after minify.mjs and before csp.mjs): writes
+// share.html, the couple's page, from the template at the top level. trunk builds the share
+// binary beside the app (index.html's `data-type="worker"` link), as share.js and
+// share_bg.wasm with no hash in their names; here they get one (so that no cache can pair an
+// old glue with a new wasm), the glue is minified in release builds, and the page loads them
+// with the app's own stylesheet. Runs for `trunk serve` too, so share links work there.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
+const release = process.env.TRUNK_PROFILE === 'release';
+const fail = (message) => {
+  console.error(`share-page: ${message}`);
+  process.exit(1);
+};
+const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
+const short = (body) => createHash('sha256').update(body).digest('hex').slice(0, 16);
+
+let glue, wasm;
+try {
+  glue = readFileSync(join(dir, 'share.js'), 'utf8');
+  wasm = readFileSync(join(dir, 'share_bg.wasm'));
+} catch {
+  fail(`no share.js and share_bg.wasm in ${dir}: is index.html's share link there?`);
+}
+if (release) glue = transformSync(glue, { minify: true, format: 'esm', target: 'es2020' }).code;
+const hash = short(Buffer.concat([Buffer.from(glue), wasm]));
+const names = { js: `share-${hash}.js`, wasm: `share-${hash}_bg.wasm` };
+writeFileSync(join(dir, names.js), glue);
+renameSync(join(dir, 'share_bg.wasm'), join(dir, names.wasm));
+rmSync(join(dir, 'share.js'));
+
+const index = readFileSync(join(dir, 'index.html'), 'utf8');
+const css = index.match(/<link\b[^>]*\brel="?stylesheet\b[^>]*>/);
+if (!css) fail('index.html links no stylesheet');
+const start = `import init from './${names.js}';init({module_or_path:'./${names.wasm}'});`;
+const assets = [
+  css[0],
+  `<link rel="modulepreload" href="./${names.js}" crossorigin="anonymous" integrity="${sri(glue)}">`,
+  `<link rel="preload" href="./${names.wasm}" crossorigin="anonymous" integrity="${sri(wasm)}" as="fetch" type="application/wasm">`,
+  `<script type="module">${start}</script>`,
+].join('\n    ');
+const template = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'share.html'), 'utf8');
+const marker = '<!-- share-page:assets -->';
+if (!template.includes(marker)) fail(`share.html has no ${marker}`);
+writeFileSync(join(dir, 'share.html'), template.replace(marker, assets));
+console.log(`share-page: share.html with ${names.js} (${Buffer.byteLength(glue)} B) and ${names.wasm} (${wasm.length} B)`);
