@@ -25,6 +25,9 @@ for (const page of ['index.html', 'share.html']) {
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
+    // The service worker (web/sw.js) and the manifest: the app's own files only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

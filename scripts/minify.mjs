@@ -1,5 +1,5 @@
-// Post-build step (run by scripts/post-build.mjs, before csp.mjs): minifies the wasm-bindgen JS
-// glue with esbuild, which trunk 0.21 cannot do ("Failed to minify JS"), and puts the new file's
+// Post-build step (run by scripts/post-build.mjs, before csp.mjs): minifies the app's scripts
+// (the wasm-bindgen JS glue and web/update.js) with esbuild, which trunk 0.21 cannot do ("Failed to minify JS"), and puts the new file's
 // hash in index.html's integrity attribute. Release builds only. The file keeps its name: trunk's name hash is of the
 // unminified glue, which still changes whenever the glue does.
 import { createHash } from 'node:crypto';
@@ -13,21 +13,24 @@ const page = join(dir, 'index.html');
 let html = readFileSync(page, 'utf8');
 const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
 
-// The app's glue is the one index.html loads (share-page.mjs looks after the share page's).
-const glue = readdirSync(dir).filter((f) => f.endsWith('.js') && html.includes(f));
-if (glue.length !== 1) {
-  console.error(`minify: expected one JS file from wasm-bindgen, found ${glue.length}`);
+// Every script index.html loads: the app's wasm-bindgen glue and web/update.js (share-page.mjs
+// looks after the share page's glue).
+const scripts = readdirSync(dir).filter((f) => f.endsWith('.js') && html.includes(`./${f}`));
+if (!scripts.some((f) => f.startsWith('intensive-planner-'))) {
+  console.error(`minify: index.html loads no wasm-bindgen glue (found ${scripts.join(', ') || 'no script'})`);
   process.exit(1);
 }
-const file = join(dir, glue[0]);
-const before = readFileSync(file);
-const { code } = transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' });
-const old = sri(before);
-if (!html.includes(old)) {
-  console.error(`minify: index.html has no integrity ${old} for ${glue[0]}`);
-  process.exit(1);
+for (const name of scripts) {
+  const file = join(dir, name);
+  const before = readFileSync(file);
+  const { code } = transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' });
+  const old = sri(before);
+  if (!html.includes(old)) {
+    console.error(`minify: index.html has no integrity ${old} for ${name}`);
+    process.exit(1);
+  }
+  html = html.replace(old, sri(code));
+  writeFileSync(file, code);
+  console.log(`minify: ${name} ${before.length} → ${Buffer.byteLength(code)} bytes`);
 }
-html = html.replace(old, sri(code));
-writeFileSync(file, code);
 writeFileSync(page, html);
-console.log(`minify: ${glue[0]} ${before.length} → ${Buffer.byteLength(code)} bytes`);

@@ -3,7 +3,8 @@
 // binary beside the app (index.html's `data-type="worker"` link), as share.js and
 // share_bg.wasm with no hash in their names; here they get one (so that no cache can pair an
 // old glue with a new wasm), the glue is minified in release builds, and the page loads them
-// with the app's own stylesheet. Runs for `trunk serve` too, so share links work there.
+// with the app's own stylesheet, icons, manifest and service worker registration (the tags
+// index.html has for them, copied). Runs for `trunk serve` too, so share links work there.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,9 +36,16 @@ rmSync(join(dir, 'share.js'));
 const index = readFileSync(join(dir, 'index.html'), 'utf8');
 const css = index.match(/<link\b[^>]*\brel="?stylesheet\b[^>]*>/);
 if (!css) fail('index.html links no stylesheet');
+const shared = [
+  ...index.matchAll(/<meta\b[^>]*\bname="?theme-color\b[^>]*>/g),
+  ...index.matchAll(/<link\b[^>]*\brel="?(?:icon|apple-touch-icon|manifest)\b[^>]*>/g),
+  ...index.matchAll(/<script\b[^>]*\bsrc="?\.\/update-[^>]*><\/script>/g),
+].map((m) => m[0]);
+if (shared.length !== 5) fail(`expected index.html's theme colour, two icons, manifest and update script, found ${shared.length} tags`);
 const start = `import init from './${names.js}';init({module_or_path:'./${names.wasm}'});`;
 const assets = [
   css[0],
+  ...shared,
   `<link rel="modulepreload" href="./${names.js}" crossorigin="anonymous" integrity="${sri(glue)}">`,
   `<link rel="preload" href="./${names.wasm}" crossorigin="anonymous" integrity="${sri(wasm)}" as="fetch" type="application/wasm">`,
   `<script type="module">${start}</script>`,

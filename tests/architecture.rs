@@ -147,7 +147,7 @@ fn every_setting_is_documented_with_its_default_and_range() {
 fn the_code_map_names_every_source_file() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let map = fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
-    for dir in ["src", "tests", "benches", "scripts"] {
+    for dir in ["src", "tests", "benches", "scripts", "web"] {
         let mut files = Vec::new();
         list_files(&root.join(dir), &mut files);
         for path in files {
@@ -156,7 +156,9 @@ fn the_code_map_names_every_source_file() {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
                 .to_string();
-            let is_code = [".rs", ".mjs", ".sh"].iter().any(|ext| name.ends_with(ext));
+            let is_code = [".rs", ".mjs", ".js", ".sh", ".webmanifest"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
             let relative = path
                 .strip_prefix(root)
                 .unwrap_or(&path)

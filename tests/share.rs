@@ -10,7 +10,8 @@ use intensive_planner::core::preview::public_plan;
 use intensive_planner::core::words::{passphrase, WORDS};
 use intensive_planner::shell::format::encode_plan;
 use intensive_planner::shell::share::{
-    base64url_decode, base64url_encode, inspect, needs_passphrase, LinkKind, ShareError,
+    base64url_decode, base64url_encode, fragment_of, inspect, needs_passphrase, LinkKind,
+    ShareError,
 };
 use proptest::prelude::*;
 
@@ -53,6 +54,38 @@ fn links_say_how_they_were_made_and_whether_they_need_a_passphrase() {
         "#/share/e600kabc",
     ] {
         assert!(matches!(inspect(bad), Err(ShareError::Damaged(_))), "{bad}");
+    }
+}
+
+#[test]
+fn a_pasted_link_gives_its_fragment_or_says_why_not() {
+    let too_long = format!("https://x/share.html#/share/p.{}", "A".repeat(200_000));
+    let cases: [(&str, Result<&str, ShareError>); 7] = [
+        (
+            "https://practice.example/planner/share.html#/share/p.AAAA",
+            Ok("#/share/p.AAAA"),
+        ),
+        // An old link to the app, copied with spaces around it.
+        (
+            "  http://127.0.0.1:8080/#/share/e600k.AAAA \n",
+            Ok("#/share/e600k.AAAA"),
+        ),
+        ("#/share/p.AAAA", Ok("#/share/p.AAAA")),
+        (
+            "https://practice.example/planner/#/plan/p-1",
+            Err(ShareError::NotALink),
+        ),
+        ("", Err(ShareError::NotALink)),
+        (
+            "https://x/#/share/zz.AAAA",
+            Err(ShareError::Damaged(
+                "it does not say how it was made".into(),
+            )),
+        ),
+        (&too_long, Err(ShareError::TooLong)),
+    ];
+    for (link, expected) in cases {
+        assert_eq!(fragment_of(link), expected, "{link:.60}");
     }
 }
 

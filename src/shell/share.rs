@@ -182,6 +182,21 @@ pub fn inspect(fragment: &str) -> Result<(LinkKind, &str), ShareError> {
         .ok_or_else(|| ShareError::Damaged("it does not say how it was made".into()))
 }
 
+/// The share fragment of a pasted link (a whole address, or the fragment alone), checked the way
+/// the share page will check it first; the rest of the address does not matter, so a link made
+/// on another host or folder opens here too.
+pub fn fragment_of(link: &str) -> Result<&str, ShareError> {
+    let link = link.trim();
+    if link.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong);
+    }
+    let fragment = link
+        .find(SHARE_PREFIX)
+        .map(|start| &link[start..])
+        .ok_or(ShareError::NotALink)?;
+    inspect(fragment).map(|_| fragment)
+}
+
 /// Whether a share link needs a passphrase.
 pub fn needs_passphrase(fragment: &str) -> Result<bool, ShareError> {
     inspect(fragment).map(|(kind, _)| kind.iterations().is_some())

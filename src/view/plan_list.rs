@@ -3,7 +3,7 @@ use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::catalog::{duplicate, upcoming_and_past};
 use crate::core::model::{display_date, parse_date, Plan};
-use crate::shell::browser;
+use crate::shell::{browser, share};
 use leptos::prelude::*;
 
 /// Every plan, by start date, with past intensives in a section of their own.
@@ -63,8 +63,38 @@ pub fn PlanList() -> impl IntoView {
                 }
                 .into_any()
             }}
+            <OpenLink/>
             <Backups/>
         </section>
+    }
+}
+
+/// "Open a share link": an installed app has no address bar, so a couple who installed it
+/// pastes the link here; it opens on the share page, inside the app.
+#[component]
+fn OpenLink() -> impl IntoView {
+    let link = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match link.with_untracked(|l| share::fragment_of(l).map(str::to_string)) {
+            Ok(fragment) => browser::go_to(&format!("{}{fragment}", browser::share_page_address())),
+            Err(why) => problem.set(Some(why.to_string())),
+        }
+    };
+    view! {
+        <details class="panel">
+            <summary>"Open a share link"</summary>
+            <form class="plan-form" novalidate on:submit=open>
+                <div class="field">
+                    <label for="open-link">"The link you were sent"</label>
+                    <input id="open-link" type="url" autocomplete="off" aria-describedby="open-link-problem"
+                        prop:value=move || link.get() on:input=move |ev| { link.set(event_target_value(&ev)); problem.set(None); }/>
+                </div>
+                <p id="open-link-problem" class="field-error" role="alert">{move || problem.get()}</p>
+                <button type="submit" class="button">"Open"</button>
+            </form>
+        </details>
     }
 }
 

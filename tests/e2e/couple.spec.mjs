@@ -133,6 +133,22 @@ test('share links open in an empty browser, with and without a passphrase; damag
     await context.close();
   }
 
+  // Pasted into the app (an installed app has no address bar): a wrong link is explained, a
+  // share link opens on the share page.
+  {
+    const { context, other } = await fresh();
+    await other.goto('/');
+    await other.locator('summary', { hasText: 'Open a share link' }).click();
+    await other.getByLabel('The link you were sent').fill('https://practice.example/#/plan/p-1');
+    await other.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(other.locator('#open-link-problem')).toHaveText('This is not a share link.');
+    await other.getByLabel('The link you were sent').fill(`  ${plain}  `);
+    await other.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(other).toHaveURL(/\/share\.html#\/share\/p\./);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    await context.close();
+  }
+
   // A link made before the share page had its own entry (index.html#/share/…) still opens, there.
   {
     const { context, other } = await fresh();

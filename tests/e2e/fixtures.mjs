@@ -6,8 +6,10 @@ export const test = base.extend({
   page: async ({ page }, use) => {
     const problems = [];
     page.on('console', (message) => {
-      // A test that provokes a CSP refusal on purpose marks the page first.
-      if (message.type() === 'error' && !(page.expectCspRefusal && message.text().includes('Content Security Policy'))) {
+      // A test that provokes a CSP refusal or a failed request (offline) on purpose marks the page first.
+      const expected = (page.expectCspRefusal && message.text().includes('Content Security Policy'))
+        || (page.expectOfflineRequest && message.text().startsWith('Failed to load resource: net::ERR_'));
+      if (message.type() === 'error' && !expected) {
         problems.push(`console error: ${message.text()}`);
       }
     });

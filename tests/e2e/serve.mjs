@@ -2,6 +2,8 @@
 // Usage: node tests/e2e/serve.mjs [port] [dir]
 // The same dir is also served under the sub-folder /in/a/folder/, as a project page would be
 // (`user.github.io/planner/`), so that a test can prove the build works away from the site root.
+// `/__test__/next-build` makes it serve sw.js as a later build would (one more line, so its bytes
+// differ and the browser installs it as an update); `/__test__/this-build` goes back.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -17,15 +19,23 @@ const types = {
   '.json': 'application/json',
 };
 
+let nextBuild = false;
+
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname).replace(/^\/in\/a\/folder(?=\/)/, '');
+  if (path === '/__test__/next-build' || path === '/__test__/this-build') {
+    nextBuild = path.endsWith('next-build');
+    res.writeHead(204).end();
+    return;
+  }
   const file = normalize(join(root, path === '/' ? 'index.html' : path));
   if (!file.startsWith(root)) {
     res.writeHead(403).end();
     return;
   }
   try {
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (nextBuild && path.endsWith('/sw.js')) body = Buffer.concat([body, Buffer.from('\n// the next build\n')]);
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
   } catch {

@@ -1,0 +1,76 @@
+// The fast-and-offline issue: once loaded, the app, a plan, its preview and a share link open
+// with no network (the service worker, web/sw.js); a new build is offered, never forced.
+import { test, expect, expectAccessible, createPlan } from './fixtures.mjs';
+
+/** Waits until the service worker has kept this build's files and controls the page. */
+async function offlineReady(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+test('with no network, the plan list, a plan, its preview and a share link still open', async ({ page, context }) => {
+  await createPlan(page, { kap: 'Midway' });
+  await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
+  await offlineReady(page);
+  const plan = page.url();
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  await page.getByLabel('Plain link').check();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('The link').inputValue();
+
+  await context.setOffline(true);
+  // Truly offline: a file the service worker does not keep cannot be fetched.
+  page.expectOfflineRequest = true;
+  expect(await page.evaluate(() => fetch('./not-kept.txt').then(() => 'online', () => 'offline'))).toBe('offline');
+  await page.goto(plan);
+  await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: /^Day 2\b/ })).toContainText('KAP');
+  await page.goto('/#/');
+  await expect(page.getByRole('link', { name: /Alex & Sam/ })).toBeVisible();
+  await page.goto(plan + '/preview');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+  await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+  await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test.describe('a new build', () => {
+  test.afterEach(async ({ request }) => {
+    await request.get('/__test__/this-build');
+  });
+
+  test('is offered with "Reload to update", never swapped under an open form', async ({ page, request }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
+    await offlineReady(page);
+    await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
+
+    await request.get('/__test__/next-build');
+    await page.goto('/#/new');
+    await page.reload();
+    await page.getByLabel('Partner A').fill('Alex');
+    const banner = page.getByRole('status').filter({ hasText: 'A new version of Intensive Planner is ready' });
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await expectAccessible(page);
+    // Nothing reloads on its own: what was typed stays.
+    await page.waitForTimeout(500);
+    await expect(page.getByLabel('Partner A')).toHaveValue('Alex');
+
+    await banner.getByRole('button', { name: 'Reload to update' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForEvent('load');
+    await expect(page.getByRole('button', { name: 'Create plan' })).toBeVisible();
+    await expect(page.getByLabel('Partner A')).toHaveValue('');
+    await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
+    const waiting = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting));
+    expect(waiting).toBe(false);
+  });
+});
