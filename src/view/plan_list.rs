@@ -83,9 +83,9 @@ fn OpenLink() -> impl IntoView {
         }
     };
     view! {
-        <details class="panel">
+        <details class="panel open-link">
             <summary>"Open a share link"</summary>
-            <form class="plan-form" novalidate on:submit=open>
+            <form novalidate on:submit=open>
                 <div class="field">
                     <label for="open-link">"The link you were sent"</label>
                     <input id="open-link" type="url" autocomplete="off" aria-describedby="open-link-problem"
