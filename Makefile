@@ -24,7 +24,9 @@ size-report:
 
 ## Benchmarks against their budgets: one checker pass over a 7-day plan of 150 blocks (1 ms),
 ## then, in headless Chromium on the release build, the start (500 ms) and an edit on that
-## plan landing on screen (one frame, 16 ms).
+## plan landing on screen (one frame, 16 ms), then the page-load race against a FullCalendar 6
+## time grid under mobile conditions (scripts/load-bench.mjs; RUNS=5 by default).
 bench: build
 	cargo bench --bench checker
 	node scripts/ui-bench.mjs
+	node scripts/load-bench.mjs

@@ -1,0 +1,172 @@
+// The page-load race (issue #14), run by `make bench`: the release build against a FullCalendar 6
+// time grid (bench/peer/, npm packages pinned, built here with esbuild) showing the same 3-day,
+// 24-block agenda, in one run, on one brotli-serving static server, in headless Chromium under
+// Lighthouse's mobile conditions (CPU 4× slower, 150 ms round trip, 1.6 Mbps down, 750 kbps up).
+// Each load is timed from navigation to the first frame painted after the first day is on screen:
+// for the planner a heading that starts "Day 1", for the peer 20 events.
+// - the therapist's app, 100 plans stored, opening one: cold (empty cache) and repeat visit (the
+//   service worker warm);
+// - the couple's page (share.html) opening a plain 3-day link, cold;
+// - the peer, cold.
+// Prints medians, p95 and each ratio to the peer's cold load against issue #14's targets.
+// Exits non-zero when a target is missed.
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const TARGETS = { couple: 1.0, repeat: 0.6, cold: 1.3 };
+const port = 8767;
+
+// The peer, built from its pinned packages.
+const peerDir = 'bench/peer';
+const peerOut = 'target/peer';
+if (!existsSync(join(peerDir, 'node_modules', '@fullcalendar', 'core'))) {
+  execFileSync('npm', ['ci', '--prefix', peerDir, '--no-audit', '--no-fund', '--silent'], { stdio: 'inherit' });
+}
+mkdirSync(peerOut, { recursive: true });
+await build({ entryPoints: [join(peerDir, 'src', 'main.js')], bundle: true, minify: true, format: 'esm', target: 'es2020', outfile: join(peerOut, 'main.js'), logLevel: 'warning' });
+copyFileSync(join(peerDir, 'index.html'), join(peerOut, 'index.html'));
+
+// One static server for both, brotli (quality 11, as a host that precompresses) when asked for.
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.json': 'application/json' };
+const compressed = new Map();
+const roots = { app: resolve('dist'), peer: resolve(peerOut) };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  const [root, rest] = path.startsWith('/peer/') ? [roots.peer, path.slice(5)] : [roots.app, path];
+  const file = normalize(join(root, rest.endsWith('/') ? rest + 'index.html' : rest));
+  if (!file.startsWith(root) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+  let body = readFileSync(file);
+  if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    body = compressed.get(file);
+    headers['content-encoding'] = 'br';
+  }
+  res.writeHead(200, headers).end(body);
+});
+await new Promise((r) => server.listen(port, '127.0.0.1', r));
+const base = `http://127.0.0.1:${port}`;
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+
+// Records when the first day is on screen: the first frame after it is in the DOM.
+function watchForFirstDay() {
+  const shown = () => [...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent.trim().startsWith('Day 1'))
+    || document.querySelectorAll('.fc-event').length >= 20;
+  new MutationObserver((_, observer) => {
+    if (window.__shown === undefined && shown()) {
+      window.__shown = null;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__shown = performance.now(); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function throttled(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return page;
+}
+
+async function timeLoad(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.__shown === 'number', null, { timeout: 60_000, polling: 100 });
+  return page.evaluate(() => window.__shown);
+}
+
+// Set-up, unthrottled: the 3-day couples plan made through the app, its plain share link, and
+// 100 stored plans (it and 99 copies under other ids).
+const setup = await browser.newContext();
+const maker = await setup.newPage();
+await maker.goto(`${base}/#/new`);
+await maker.getByLabel('Partner A').fill('Alex');
+await maker.getByLabel('Partner B').fill('Sam');
+await maker.getByLabel('Start date').fill('2026-12-04');
+await maker.getByLabel('KAP session').selectOption({ label: 'Midway' });
+await maker.getByRole('button', { name: 'Create plan' }).click();
+await maker.getByRole('link', { name: "Couple's preview and sharing" }).click();
+const planId = maker.url().match(/#\/plan\/([^/]+)\/preview/)[1];
+await maker.locator('summary', { hasText: 'Share link' }).click();
+await maker.getByLabel('Plain link').check();
+await maker.getByRole('button', { name: 'Copy share link' }).click();
+const link = await maker.getByLabel('The link').inputValue();
+const stored = await maker.evaluate((id) => localStorage.getItem(`intensive-planner.plan.${id}`), planId);
+await setup.close();
+const seeds = { [`intensive-planner.plan.${planId}`]: stored };
+for (let i = 1; i < Number(process.env.PLANS ?? 100); i += 1) {
+  const id = `p-bench-${i}`;
+  seeds[`intensive-planner.plan.${id}`] = stored.replace(`"id":"${planId}"`, `"id":"${id}"`);
+}
+const shareUrl = `${base}/share.html${new URL(link).hash}`;
+
+const results = { cold: [], repeat: [], couple: [], peer: [] };
+for (let run = 0; run < RUNS; run += 1) {
+  // The peer, cold.
+  {
+    const context = await browser.newContext();
+    await context.addInitScript(watchForFirstDay);
+    results.peer.push(await timeLoad(await throttled(context), `${base}/peer/`));
+    await context.close();
+  }
+  // The therapist's app, cold, then a repeat visit once the service worker holds the build.
+  {
+    const context = await browser.newContext();
+    await context.addInitScript((entries) => {
+      if (location.pathname.endsWith('/') && !localStorage.getItem(Object.keys(entries)[0])) {
+        for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+      }
+    }, seeds);
+    await context.addInitScript(watchForFirstDay);
+    const page = await throttled(context);
+    results.cold.push(await timeLoad(page, `${base}/#/plan/${planId}`));
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await page.close();
+    results.repeat.push(await timeLoad(await throttled(context), `${base}/#/plan/${planId}`));
+    await context.close();
+  }
+  // The couple's page, cold.
+  {
+    const context = await browser.newContext();
+    await context.addInitScript(watchForFirstDay);
+    results.couple.push(await timeLoad(await throttled(context), shareUrl));
+    await context.close();
+  }
+}
+await browser.close();
+server.close();
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const peer = median(results.peer);
+const rows = [
+  ['peer: FullCalendar 6 time grid, cold', 'peer', null],
+  ["therapist's app, 100 plans, cold", 'cold', TARGETS.cold],
+  ["therapist's app, 100 plans, repeat visit", 'repeat', TARGETS.repeat],
+  ["couple's page, 3-day link, cold", 'couple', TARGETS.couple],
+];
+let missed = 0;
+console.log(`page load to the first day on screen, ${RUNS} runs each, CPU 4× slower, 150 ms RTT, 1.6 Mbps, brotli`);
+for (const [name, key, target] of rows) {
+  const m = median(results[key]);
+  const ratio = m / peer;
+  const verdict = target === null ? '' : ` (target ≤ ${target.toFixed(2)}×: ${ratio <= target ? 'met' : 'MISSED'})`;
+  if (target !== null && ratio > target) missed += 1;
+  console.log(`load: ${name.padEnd(42)} median ${m.toFixed(0).padStart(5)} ms, p95 ${p95(results[key]).toFixed(0).padStart(5)} ms, ${ratio.toFixed(2)}× the peer${verdict}`);
+}
+process.exit(missed === 0 ? 0 : 1);
