@@ -1,6 +1,6 @@
 # The project's commands. Each installs what it lacks first (scripts/bootstrap.sh).
 SHELL := bash
-.PHONY: serve test size size-report build bench
+.PHONY: serve test size size-report build bench lighthouse
 
 ## Serve the app on http://127.0.0.1:8080 (rebuilds on change).
 serve:
@@ -30,3 +30,7 @@ bench: build
 	cargo bench --bench checker
 	node scripts/ui-bench.mjs
 	node scripts/load-bench.mjs
+
+## Lighthouse 12.8.2 (pinned, installed on first use) on the list, a plan and the couple's page.
+lighthouse: build
+	node scripts/lighthouse.mjs

@@ -13,10 +13,10 @@
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from './brotli-server.mjs';
+import { makeSharedPlan } from './bench-setup.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const TARGETS = { couple: 1.0, repeat: 0.6, cold: 1.3 };
@@ -32,28 +32,8 @@ mkdirSync(peerOut, { recursive: true });
 await build({ entryPoints: [join(peerDir, 'src', 'main.js')], bundle: true, minify: true, format: 'esm', target: 'es2020', outfile: join(peerOut, 'main.js'), logLevel: 'warning' });
 copyFileSync(join(peerDir, 'index.html'), join(peerOut, 'index.html'));
 
-// One static server for both, brotli (quality 11, as a host that precompresses) when asked for.
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.json': 'application/json' };
-const compressed = new Map();
-const roots = { app: resolve('dist'), peer: resolve(peerOut) };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  const [root, rest] = path.startsWith('/peer/') ? [roots.peer, path.slice(5)] : [roots.app, path];
-  const file = normalize(join(root, rest.endsWith('/') ? rest + 'index.html' : rest));
-  if (!file.startsWith(root) || !existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-  let body = readFileSync(file);
-  if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
-    if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-    body = compressed.get(file);
-    headers['content-encoding'] = 'br';
-  }
-  res.writeHead(200, headers).end(body);
-});
-await new Promise((r) => server.listen(port, '127.0.0.1', r));
+// One static server for both, answering in brotli.
+const server = await serve(port, { '/peer/': peerOut, '/': 'dist' });
 const base = `http://127.0.0.1:${port}`;
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
@@ -90,19 +70,7 @@ async function timeLoad(page, url) {
 // 100 stored plans (it and 99 copies under other ids).
 const setup = await browser.newContext();
 const maker = await setup.newPage();
-await maker.goto(`${base}/#/new`);
-await maker.getByLabel('Partner A').fill('Alex');
-await maker.getByLabel('Partner B').fill('Sam');
-await maker.getByLabel('Start date').fill('2026-12-04');
-await maker.getByLabel('KAP session').selectOption({ label: 'Midway' });
-await maker.getByRole('button', { name: 'Create plan' }).click();
-await maker.getByRole('link', { name: "Couple's preview and sharing" }).click();
-const planId = maker.url().match(/#\/plan\/([^/]+)\/preview/)[1];
-await maker.locator('summary', { hasText: 'Share link' }).click();
-await maker.getByLabel('Plain link').check();
-await maker.getByRole('button', { name: 'Copy share link' }).click();
-const link = await maker.getByLabel('The link').inputValue();
-const stored = await maker.evaluate((id) => localStorage.getItem(`intensive-planner.plan.${id}`), planId);
+const { planId, link, stored } = await makeSharedPlan(maker, base);
 await setup.close();
 const seeds = { [`intensive-planner.plan.${planId}`]: stored };
 for (let i = 1; i < Number(process.env.PLANS ?? 100); i += 1) {

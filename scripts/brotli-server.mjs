@@ -1,0 +1,34 @@
+// A static server on loopback that answers in brotli (quality 11, as a host that precompresses
+// its files) when asked, for the benchmarks (load-bench.mjs, lighthouse.mjs). `roots` maps a path
+// prefix ('/' last) to a folder; a folder's address serves its index.html.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
+
+export async function serve(port, roots) {
+  const mounts = Object.entries(roots).map(([prefix, dir]) => [prefix, resolve(dir)]);
+  const compressed = new Map();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const [prefix, root] = mounts.find(([p]) => path.startsWith(p));
+    const rest = '/' + path.slice(prefix.length);
+    const file = normalize(join(root, rest.endsWith('/') ? rest + 'index.html' : rest));
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    let body = readFileSync(file);
+    if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      body = compressed.get(file);
+      headers['content-encoding'] = 'br';
+    }
+    res.writeHead(200, headers).end(body);
+  });
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+  return server;
+}
