@@ -4,7 +4,8 @@
 
 use intensive_planner::core::edit::{place_kap, KapTarget};
 use intensive_planner::core::model::{
-    parse_date, Attendees, Block, BlockKind, Day, KapRecord, Participants, Plan, Settings, Time,
+    parse_date, Attendees, Block, BlockKind, Day, KapRecord, Member, Participants, Plan, Settings,
+    Time,
 };
 use intensive_planner::core::rules::check;
 use std::hint::black_box;
@@ -22,17 +23,21 @@ fn large_plan() -> Plan {
                 .map(|i| {
                     id += 1;
                     let start = 8 * 60 + i * 30;
+                    let kind = [
+                        BlockKind::JointSession,
+                        BlockKind::IndividualSession,
+                        BlockKind::Break,
+                    ][i as usize % 3];
                     Block {
                         id,
                         start: Time::from_minutes(start).unwrap_or(Time::END_OF_DAY),
                         end: Time::from_minutes(start + 25).unwrap_or(Time::END_OF_DAY),
-                        kind: [
-                            BlockKind::JointSession,
-                            BlockKind::IndividualSession,
-                            BlockKind::Break,
-                        ][i as usize % 3],
+                        kind,
                         title: format!("Block {id}"),
-                        attendees: Attendees::Both,
+                        attendees: Attendees::usual(
+                            kind,
+                            Attendees::of(&[Member::PartnerA, Member::PartnerB]),
+                        ),
                         notes: String::new(),
                         travel: i == 20,
                     }
@@ -47,6 +52,7 @@ fn large_plan() -> Plan {
             partner_a: "A".into(),
             partner_b: "B".into(),
         },
+        team: Default::default(),
         start_date: parse_date("2026-12-01").unwrap_or_default(),
         day_start: Time::hm(8, 0).unwrap_or(Time::END_OF_DAY),
         day_end: Time::hm(19, 0).unwrap_or(Time::END_OF_DAY),

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use intensive_planner::core::edit::{apply, place_kap, BlockDraft, Edit, History, KapTarget};
 use intensive_planner::core::model::{
-    parse_date, Attendees, BlockKind, KapPlacement, Person, Plan, Ride, Time,
+    parse_date, Attendees, BlockKind, KapPlacement, Member, Person, Plan, Ride, Time,
 };
 use intensive_planner::core::rules::check;
 use proptest::prelude::*;
@@ -14,7 +14,7 @@ fn draft(start: &str, end: &str) -> BlockDraft {
     BlockDraft {
         kind: BlockKind::Reflection,
         title: "Walk and talk".into(),
-        attendees: Attendees::Both,
+        attendees: Attendees::of(&[Member::PartnerA, Member::PartnerB]),
         start: t(start),
         end: t(end),
         notes: String::new(),
@@ -177,7 +177,7 @@ fn impossible_edits_are_refused_and_change_nothing() {
         Edit::AddBlock {
             day: 0,
             draft: BlockDraft {
-                attendees: Attendees::Client,
+                attendees: Attendees::of(&[Member::Client]),
                 ..draft("10:00", "11:00")
             },
         },

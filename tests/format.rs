@@ -22,6 +22,8 @@ const V4_MIGRATED: &str = include_str!("fixtures/plan-v4-migrated.json");
 const V5_FIXTURE: &str = include_str!("fixtures/plan-v5.json");
 const V5_MIGRATED: &str = include_str!("fixtures/plan-v5-migrated.json");
 const V6_FIXTURE: &str = include_str!("fixtures/plan-v6.json");
+const V6_MIGRATED: &str = include_str!("fixtures/plan-v6-migrated.json");
+const V7_FIXTURE: &str = include_str!("fixtures/plan-v7.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -265,10 +267,11 @@ fn a_version_5_clearance_goes_to_each_person_who_may_dose() {
     }
 }
 
-/// The current version reads and writes back unchanged: the protocol profile, the new
-/// settings and screening questions, the private screen, a clearance per person and readings.
+/// Version 6 reads with its profile, settings, screening, private screen, clearances and
+/// readings, and migrates exactly to version 7: the therapist in every block but a break, a
+/// meal or rest, and nobody else of the care team.
 #[test]
-fn the_v6_fixture_round_trips() {
+fn the_v6_fixture_reads_and_migrates_exactly() {
     let plan = decode_plan(V6_FIXTURE).expect("the v6 fixture is readable");
     assert_eq!(plan.settings.profile, Profile::SpravatoLike);
     assert_eq!(
@@ -312,9 +315,25 @@ fn the_v6_fixture_round_trips() {
             pulse: 72
         }]
     );
-    let normalised: serde_json::Value = serde_json::from_str(V6_FIXTURE).expect("json");
+    let migrated: serde_json::Value = serde_json::from_str(V6_MIGRATED).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
-    assert_eq!(rewritten, normalised);
+    assert_eq!(rewritten, migrated);
+    assert_eq!(Ok(plan.clone()), decode_plan(V6_MIGRATED));
+    let who: Vec<String> = plan.blocks().map(|(_, b)| who(b.attendees)).collect();
+    assert_eq!(
+        who,
+        [
+            "both+therapist",
+            "both+therapist",
+            "both+therapist",
+            "both+therapist",
+            "both",
+            "both+therapist",
+            "both+therapist",
+            "partner_a+therapist",
+            "both+therapist",
+        ]
+    );
     // Values changed by hand away from the stored profile keep the values, as the plan's own.
     let edited = V6_FIXTURE.replacen("\"fasting_hours\": 2", "\"fasting_hours\": 3", 1);
     let plan = decode_plan(&edited).expect("readable");
@@ -322,8 +341,51 @@ fn the_v6_fixture_round_trips() {
         (plan.settings.fasting_hours, plan.settings.profile),
         (3, Profile::Custom)
     );
+}
+
+/// The current version reads and writes back unchanged: the care team by name, and blocks for
+/// one partner with the therapist while the other is with the co-therapist.
+#[test]
+fn the_v7_fixture_round_trips() {
+    let plan = decode_plan(V7_FIXTURE).expect("the v7 fixture is readable");
     assert_eq!(
-        FORMAT_VERSION, 6,
+        (
+            plan.team.therapist.as_str(),
+            plan.team.co_therapist.as_str(),
+            plan.team.sober_monitor.as_str()
+        ),
+        ("Dana Reyes", "Jordan Park", "Pat Kim")
+    );
+    let day2: Vec<String> = plan.days[1]
+        .blocks
+        .iter()
+        .map(|b| who(b.attendees))
+        .collect();
+    assert_eq!(
+        day2,
+        [
+            "both+therapist",
+            "partner_a+therapist",
+            "partner_b+co_therapist",
+            "both+therapist"
+        ]
+    );
+    assert_eq!(who(plan.days[0].blocks[4].attendees), "both+sober_monitor");
+    let normalised: serde_json::Value = serde_json::from_str(V7_FIXTURE).expect("json");
+    let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
+    assert_eq!(rewritten, normalised);
+    // A member of the team the plan does not name cannot attend a block.
+    let unnamed = V7_FIXTURE.replacen(
+        "\"co_therapist\": \"Jordan Park\"",
+        "\"co_therapist\": \"\"",
+        1,
+    );
+    assert_ne!(unnamed, V7_FIXTURE);
+    assert!(
+        matches!(decode_plan(&unnamed), Err(DecodeError::Invalid(m)) if m.contains("attendees"))
+    );
+    assert_eq!(
+        FORMAT_VERSION, 7,
         "a new version needs a fixture and a migration test here"
     );
 }
@@ -364,8 +426,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 7"),
-            |e| *e == DecodeError::Newer(7),
+            with("\"format_version\": 1", "\"format_version\": 8"),
+            |e| *e == DecodeError::Newer(8),
         ),
         (
             "unknown kind",

@@ -12,8 +12,8 @@ use intensive_planner::core::limits::{
     PERSON_TEXT_CHARS, PLAN_TEXT_BYTES, TITLE_CHARS,
 };
 use intensive_planner::core::model::{
-    parse_date, Attendees, BlockKind, Clearance, Day, KapPlacement, Participants, Person, Ride,
-    Time,
+    parse_date, Attendees, BlockKind, Clearance, Day, KapPlacement, Member, Participants, Person,
+    Ride, Time,
 };
 use intensive_planner::core::preview::public_plan;
 use intensive_planner::core::template::{build, TemplateError};
@@ -187,7 +187,7 @@ fn block_ids_never_overflow() {
         draft: BlockDraft {
             kind: BlockKind::Reflection,
             title: "One more".into(),
-            attendees: Attendees::Client,
+            attendees: Attendees::of(&[Member::Client]),
             start: t("18:00"),
             end: t("18:30"),
             notes: String::new(),
@@ -414,7 +414,7 @@ fn any_edit() -> impl Strategy<Value = Edit> {
                 draft: BlockDraft {
                     kind: BlockKind::Reflection,
                     title,
-                    attendees: Attendees::Both,
+                    attendees: Attendees::of(&[Member::PartnerA, Member::PartnerB]),
                     start,
                     end: start.plus(length).unwrap_or(Time::END_OF_DAY),
                     notes,

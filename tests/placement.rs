@@ -253,30 +253,43 @@ fn the_dosing_mode_shapes_the_bundle() {
         record.doses = doses;
         apply(&base, &Edit::SetKap(Box::new(record))).expect("applies")
     };
-    let attendees = |p: &Plan, kind: BlockKind| -> Vec<&'static str> {
+    let attendees = |p: &Plan, kind: BlockKind| -> Vec<String> {
         p.blocks()
             .filter(|(_, b)| b.kind == kind)
-            .map(|(_, b)| b.attendees.code())
+            .map(|(_, b)| who(b.attendees))
             .collect()
     };
     let one = with(Doses::PartnerA);
-    assert_eq!(attendees(&one, BlockKind::KapDosing), ["partner_a"]);
+    assert_eq!(
+        attendees(&one, BlockKind::KapDosing),
+        ["partner_a+therapist"]
+    );
     assert_eq!(
         attendees(&one, BlockKind::VitalsCheck),
-        ["partner_a", "partner_a"]
+        ["partner_a+therapist", "partner_a+therapist"]
     );
-    assert_eq!(attendees(&one, BlockKind::KapIntegration), ["both"]);
+    assert_eq!(attendees(&one, BlockKind::Rest), ["partner_a"]);
+    assert_eq!(
+        attendees(&one, BlockKind::KapIntegration),
+        ["both+therapist"]
+    );
     let together = with(Doses::Together);
-    assert_eq!(attendees(&together, BlockKind::KapDosing), ["both"]);
+    assert_eq!(
+        attendees(&together, BlockKind::KapDosing),
+        ["both+therapist"]
+    );
     let staggered = with(Doses::Staggered);
-    let doses: Vec<(Time, &str)> = staggered
+    let doses: Vec<(Time, String)> = staggered
         .blocks()
         .filter(|(_, b)| b.kind == BlockKind::KapDosing)
-        .map(|(_, b)| (b.start, b.attendees.code()))
+        .map(|(_, b)| (b.start, who(b.attendees)))
         .collect();
     assert_eq!(
         doses,
-        [(t("10:15"), "partner_a"), (t("11:45"), "partner_b")]
+        [
+            (t("10:15"), "partner_a+therapist".to_string()),
+            (t("11:45"), "partner_b+therapist".to_string())
+        ]
     );
     sound(&staggered).expect("staggered is sound");
     // Each staggered dose has its own vitals before and after; no overlap, no multiple-dosing
@@ -370,11 +383,12 @@ fn changing_who_doses_keeps_a_signed_off_series() {
     let mut record = series.kap.clone();
     record.doses = Doses::PartnerB;
     let after = apply(&series, &Edit::SetKap(Box::new(record))).expect("applies");
-    let doses: Vec<(usize, &str)> = after
+    let doses: Vec<(usize, String)> = after
         .blocks()
         .filter(|(_, b)| b.kind == BlockKind::KapDosing)
-        .map(|(d, b)| (d, b.attendees.code()))
+        .map(|(d, b)| (d, who(b.attendees)))
         .collect();
-    assert_eq!(doses, [(1, "partner_b"), (2, "partner_b")]);
+    let partner_b = "partner_b+therapist".to_string();
+    assert_eq!(doses, [(1, partner_b.clone()), (2, partner_b)]);
     assert_eq!(after.blocks().count(), series.blocks().count());
 }

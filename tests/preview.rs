@@ -122,10 +122,10 @@ fn a_supporting_partner_is_told_their_role() {
     let dosing = plan
         .blocks()
         .find(|(_, b)| b.kind == BlockKind::KapDosing)
-        .map(|(_, b)| b.attendees.code());
+        .map(|(_, b)| who(b.attendees));
     assert_eq!(
-        dosing,
-        Some("partner_b"),
+        dosing.as_deref(),
+        Some("partner_b+therapist"),
         "the dose attends the person who doses"
     );
     let alex = preview(&plan).for_person(Person::PartnerA);

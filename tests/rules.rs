@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use intensive_planner::core::model::{
-    parse_date, Answer, Block, BlockKind, Clearance, Contraindication, Doses, FollowUp,
-    KapPlacement, Person, Plan, Reading, Ride,
+    parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Doses, FollowUp,
+    KapPlacement, Member, Person, Plan, Reading, Ride,
 };
 use intensive_planner::core::rules::{check, Severity};
 
@@ -76,6 +76,18 @@ fn remove(plan: &mut Plan, kind: BlockKind, nth: usize) {
 
 type Edit = fn(&mut Plan);
 
+/// Partner B's individual session on day 1 moved to the time of partner A's, with `who`.
+fn parallel(plan: &mut Plan, who: &[Member]) {
+    let (start, end) = {
+        let first = find(plan, BlockKind::IndividualSession, 0);
+        (first.start, first.end)
+    };
+    let second = find(plan, BlockKind::IndividualSession, 1);
+    second.start = start;
+    second.end = end;
+    second.attendees = Attendees::of(who);
+}
+
 #[test]
 fn rules_table() {
     let cases: &[(&str, Edit, &[&str])] = &[
@@ -90,6 +102,56 @@ fn rules_table() {
             "back to back is fine",
             |p| p.days[0].blocks[1].end = t("10:45"),
             &[],
+        ),
+        // Overlaps are per person.
+        (
+            "both individual sessions at once, one with the co-therapist",
+            |p| {
+                p.team.co_therapist = "Jordan".into();
+                parallel(p, &[Member::PartnerB, Member::CoTherapist]);
+            },
+            &[],
+        ),
+        (
+            "both individual sessions at once, the therapist in both",
+            |p| parallel(p, &[Member::PartnerB, Member::Therapist]),
+            &["overlap"],
+        ),
+        (
+            "one partner in two blocks at once",
+            |p| {
+                p.team.co_therapist = "Jordan".into();
+                parallel(
+                    p,
+                    &[Member::PartnerA, Member::PartnerB, Member::CoTherapist],
+                );
+            },
+            &["overlap"],
+        ),
+        (
+            "a reflection alone while the other partner is in session",
+            |p| {
+                let mut reflection = find(p, BlockKind::IndividualSession, 0).clone();
+                reflection.id = 900;
+                reflection.kind = BlockKind::Reflection;
+                reflection.attendees = Attendees::of(&[Member::PartnerB]);
+                p.days[0].blocks.push(reflection);
+            },
+            &[],
+        ),
+        (
+            "the sober monitor in two blocks at once",
+            |p| {
+                p.team.sober_monitor = "Pat".into();
+                let first = find(p, BlockKind::IndividualSession, 0);
+                first.attendees = first.attendees.with(Member::SoberMonitor);
+                let mut reflection = first.clone();
+                reflection.id = 900;
+                reflection.kind = BlockKind::Reflection;
+                reflection.attendees = Attendees::of(&[Member::PartnerB, Member::SoberMonitor]);
+                p.days[0].blocks.push(reflection);
+            },
+            &["overlap"],
         ),
         // The daily window.
         (
@@ -800,4 +862,32 @@ fn too_few_monitors_is_an_error_when_both_dose_together() {
     assert_eq!(severity(Doses::Together), Some(Severity::Error));
     assert_eq!(severity(Doses::Staggered), Some(Severity::Warning));
     assert_eq!(severity(Doses::PartnerA), None);
+}
+
+/// An overlap says who would be in two places: here partner B (Sam) and the therapist.
+#[test]
+fn an_overlap_names_the_people_in_both() {
+    let mut plan = base();
+    parallel(&mut plan, &[Member::PartnerB, Member::Therapist]);
+    let overlap = check(&plan)
+        .into_iter()
+        .find(|f| f.rule.code() == "overlap")
+        .expect("an overlap");
+    assert!(
+        overlap
+            .message
+            .ends_with("and Therapist cannot be in both at once."),
+        "{}",
+        overlap.message
+    );
+    plan.team.therapist = "Dana Reyes".into();
+    let overlap = check(&plan)
+        .into_iter()
+        .find(|f| f.rule.code() == "overlap")
+        .expect("an overlap");
+    assert!(
+        overlap.message.contains("Dana Reyes cannot"),
+        "{}",
+        overlap.message
+    );
 }

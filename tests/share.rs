@@ -188,7 +188,8 @@ fn a_link_for_one_partner_carries_only_their_and_the_joint_sessions() {
     let alex = public_plan(&plan, Some(Person::PartnerA));
     assert!(alex
         .blocks()
-        .all(|(_, b)| b.attendees != intensive_planner::core::model::Attendees::PartnerB));
+        .all(|(_, b)| b.attendees.clients()
+            != intensive_planner::core::model::Person::PartnerB.alone()));
     assert!(alex.blocks().any(|(_, b)| b.title.contains("Alex")));
     assert!(!alex.blocks().any(|(_, b)| b.title.contains("with Sam")));
     assert_eq!(alex.kap.rides.len(), 1);

@@ -12,31 +12,31 @@ use intensive_planner::core::template::{build, TemplateError};
 fn couples_three_days_kap_midway_agenda() {
     let plan = plan(couple(), 3, KapPlacement::Midway);
     let expected = [
-        "d1 09:00-10:30 joint_session both",
+        "d1 09:00-10:30 joint_session both+therapist",
         "d1 10:30-10:45 break both",
-        "d1 10:45-11:45 individual_session partner_a",
+        "d1 10:45-11:45 individual_session partner_a+therapist",
         "d1 11:45-12:00 break both",
-        "d1 12:00-13:00 individual_session partner_b",
+        "d1 12:00-13:00 individual_session partner_b+therapist",
         "d1 13:00-14:00 lunch both",
-        "d1 14:00-15:30 joint_session both",
+        "d1 14:00-15:30 joint_session both+therapist",
         "d1 15:30-15:45 break both",
-        "d1 15:45-16:45 joint_session both",
-        "d2 09:00-10:00 kap_preparation both",
-        "d2 10:00-10:15 vitals_check both",
-        "d2 10:15-13:15 kap_dosing both",
-        "d2 13:15-13:30 vitals_check both",
+        "d1 15:45-16:45 joint_session both+therapist",
+        "d2 09:00-10:00 kap_preparation both+therapist",
+        "d2 10:00-10:15 vitals_check both+therapist",
+        "d2 10:15-13:15 kap_dosing both+therapist",
+        "d2 13:15-13:30 vitals_check both+therapist",
         "d2 13:30-14:00 rest both",
         // A dosing day ends with the meal after the rest; no work after the dose.
         "d2 14:00-15:00 lunch both",
         // The day after the dosing opens with integration.
-        "d3 09:00-10:30 kap_integration both",
+        "d3 09:00-10:30 kap_integration both+therapist",
         "d3 10:30-10:45 break both",
-        "d3 10:45-12:15 joint_session both",
+        "d3 10:45-12:15 joint_session both+therapist",
         "d3 12:15-13:15 lunch both",
-        "d3 13:15-14:45 joint_session both",
+        "d3 13:15-14:45 joint_session both+therapist",
         "d3 14:45-15:00 break both",
         // The closing's hour is kept within the daily budget of 6 h of active work.
-        "d3 15:00-16:00 closing both",
+        "d3 15:00-16:00 closing both+therapist",
     ];
     assert_eq!(agenda(&plan), expected);
 }
@@ -116,7 +116,7 @@ fn templates_have_no_error_findings() {
                         assert!(
                             b.start < b.end && b.start >= plan.day_start && b.end <= plan.day_end
                         );
-                        assert!(b.attendees.fits(&plan.participants));
+                        assert!(b.attendees.fits(&plan.participants, &plan.team));
                     }
                     let ids: std::collections::HashSet<_> =
                         plan.blocks().map(|(_, b)| b.id).collect();
@@ -137,11 +137,12 @@ fn template_contents() {
     let day1: Vec<_> = plan.days[0]
         .blocks
         .iter()
-        .map(|b| (b.kind, b.attendees.code()))
+        .map(|b| (b.kind, who(b.attendees)))
         .collect();
-    assert!(day1.contains(&(BlockKind::JointSession, "both")));
-    assert!(day1.contains(&(BlockKind::IndividualSession, "partner_a")));
-    assert!(day1.contains(&(BlockKind::IndividualSession, "partner_b")));
+    let day1: Vec<(BlockKind, &str)> = day1.iter().map(|(k, w)| (*k, w.as_str())).collect();
+    assert!(day1.contains(&(BlockKind::JointSession, "both+therapist")));
+    assert!(day1.contains(&(BlockKind::IndividualSession, "partner_a+therapist")));
+    assert!(day1.contains(&(BlockKind::IndividualSession, "partner_b+therapist")));
     assert!(day1.iter().any(|(k, _)| *k == BlockKind::Lunch));
     assert!(plan.days[1]
         .blocks
@@ -159,17 +160,18 @@ fn template_contents() {
     let kinds: Vec<_> = plan.days[0]
         .blocks
         .iter()
-        .map(|b| (b.kind, b.attendees.code()))
+        .map(|b| (b.kind, who(b.attendees)))
         .collect();
+    let kinds: Vec<(BlockKind, &str)> = kinds.iter().map(|(k, w)| (*k, w.as_str())).collect();
     assert_eq!(
         kinds,
         [
-            (BlockKind::KapPreparation, "partner_a"),
-            (BlockKind::KapPreparation, "partner_b"),
-            (BlockKind::KapPreparation, "both"),
-            (BlockKind::VitalsCheck, "both"),
-            (BlockKind::KapDosing, "both"),
-            (BlockKind::VitalsCheck, "both"),
+            (BlockKind::KapPreparation, "partner_a+therapist"),
+            (BlockKind::KapPreparation, "partner_b+therapist"),
+            (BlockKind::KapPreparation, "both+therapist"),
+            (BlockKind::VitalsCheck, "both+therapist"),
+            (BlockKind::KapDosing, "both+therapist"),
+            (BlockKind::VitalsCheck, "both+therapist"),
             (BlockKind::Rest, "both"),
             (BlockKind::Lunch, "both"),
         ]
@@ -257,13 +259,13 @@ fn one_day_midway_doses_as_near_the_middle_as_fits() {
     let plan = build(&spec(couple(), 1, ("08:00", "20:00"), KapPlacement::Midway)).expect("fits");
     let agenda = agenda(&plan);
     let expected_tail = [
-        "d1 12:15-13:15 kap_preparation both",
-        "d1 13:15-13:30 vitals_check both",
-        "d1 13:30-16:30 kap_dosing both",
-        "d1 16:30-16:45 vitals_check both",
+        "d1 12:15-13:15 kap_preparation both+therapist",
+        "d1 13:15-13:30 vitals_check both+therapist",
+        "d1 13:30-16:30 kap_dosing both+therapist",
+        "d1 16:30-16:45 vitals_check both+therapist",
         "d1 16:45-17:15 rest both",
         "d1 17:15-18:15 lunch both",
-        "d1 18:15-19:45 kap_integration both",
+        "d1 18:15-19:45 kap_integration both+therapist",
     ];
     assert_eq!(agenda[agenda.len() - 7..], expected_tail);
     assert!(plan.days[0]
@@ -311,4 +313,45 @@ fn placements_that_cannot_fit_are_refused() {
         build(&spec(couple(), 2, ("17:00", "09:00"), KapPlacement::None)),
         Err(TemplateError::Window)
     );
+}
+
+/// With a co-therapist, the partners' individual sessions run side by side on day 1: partner A
+/// with the therapist, partner B with the co-therapist. The checker finds no overlap, and the
+/// day ends earlier than without (the same work, in less time).
+#[test]
+fn a_co_therapist_runs_the_individual_sessions_side_by_side() {
+    for kap in [
+        KapPlacement::None,
+        KapPlacement::Midway,
+        KapPlacement::AtStart,
+    ] {
+        let alone = build(&spec(couple(), 3, ("09:00", "17:00"), kap)).expect("fits");
+        let mut with = spec(couple(), 3, ("09:00", "17:00"), kap);
+        with.team.co_therapist = "Jordan".into();
+        let plan = build(&with).expect("fits");
+        let individual: Vec<(usize, String, String)> = plan
+            .blocks()
+            .filter(|(_, b)| b.kind == BlockKind::IndividualSession)
+            .map(|(d, b)| (d, format!("{}-{}", b.start, b.end), who(b.attendees)))
+            .collect();
+        assert_eq!(individual.len(), 2, "{kap:?}");
+        assert_eq!(individual[0].0, individual[1].0, "{kap:?}: the same day");
+        assert_eq!(individual[0].1, individual[1].1, "{kap:?}: the same time");
+        assert_eq!(individual[0].2, "partner_a+therapist");
+        assert_eq!(individual[1].2, "partner_b+co_therapist");
+        let errors: Vec<_> = check(&plan)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error && f.rule != Rule::NotReady)
+            .collect();
+        assert!(errors.is_empty(), "{kap:?}: {errors:#?}");
+        let day = individual[0].0;
+        let last_end = |p: &intensive_planner::core::model::Plan| {
+            p.days[day].blocks.iter().map(|b| b.end).max()
+        };
+        let (earlier, later) = (last_end(&plan), last_end(&alone));
+        assert!(
+            earlier.zip(later).is_some_and(|(e, l)| e < l),
+            "{kap:?}: {earlier:?} against {later:?}"
+        );
+    }
 }

@@ -7,7 +7,8 @@
 pub use super::kap::{place_kap, KapTarget};
 use super::limits::MIN_BLOCK_MINUTES;
 use super::model::{
-    sort_small, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Plan, Settings, Time,
+    sort_small, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Member, Plan, Settings, Team,
+    Time,
 };
 use chrono::NaiveDate;
 use std::fmt;
@@ -81,6 +82,8 @@ pub enum Edit {
     },
     PlaceKap(KapTarget),
     Rename(String),
+    /// Names the care team; a co-therapist or sober monitor no longer named leaves every block.
+    SetTeam(Team),
     SetSettings(Settings),
     /// The KAP records (boxed: they are large beside the other edits).
     SetKap(Box<KapRecord>),
@@ -160,6 +163,22 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::ShiftStart { date } => next.start_date = *date,
         Edit::PlaceKap(target) => next = place_kap(&next, *target)?,
         Edit::Rename(title) => next.title = title.trim().to_string(),
+        Edit::SetTeam(team) => {
+            next.team = Team {
+                therapist: team.therapist.trim().to_string(),
+                co_therapist: team.co_therapist.trim().to_string(),
+                sober_monitor: team.sober_monitor.trim().to_string(),
+            };
+            for day in &mut next.days {
+                for block in &mut day.blocks {
+                    for member in [Member::CoTherapist, Member::SoberMonitor] {
+                        if !next.team.has(member) {
+                            block.attendees = block.attendees.without(member);
+                        }
+                    }
+                }
+            }
+        }
         Edit::SetSettings(settings) => {
             // A value changed away from its profile makes the profile the therapist's own.
             next.settings = Settings {

@@ -3,7 +3,7 @@
 use super::limits::{
     plausible_time_zone, EARLIEST_YEAR, LATEST_YEAR, MAX_DAYS, MIN_DAYS, NAME_CHARS,
 };
-use super::model::{parse_date, Format, KapPlacement, Participants, Settings, Time};
+use super::model::{parse_date, Format, KapPlacement, Participants, Settings, Team, Time};
 use super::template::TemplateSpec;
 
 /// The form's fields exactly as typed.
@@ -13,6 +13,8 @@ pub struct PlanForm {
     pub partner_a: String,
     pub partner_b: String,
     pub client: String,
+    /// Optional: with a co-therapist, a couple's individual sessions run side by side.
+    pub co_therapist: String,
     pub start_date: String,
     pub days: String,
     pub day_starts: String,
@@ -29,6 +31,7 @@ impl PlanForm {
             partner_a: String::new(),
             partner_b: String::new(),
             client: String::new(),
+            co_therapist: String::new(),
             start_date: start_date.to_string(),
             days: "3".to_string(),
             day_starts: "09:00".to_string(),
@@ -44,6 +47,7 @@ pub enum Field {
     PartnerA,
     PartnerB,
     Client,
+    CoTherapist,
     StartDate,
     Days,
     DayStarts,
@@ -100,6 +104,14 @@ pub fn validate(form: &PlanForm, id: &str) -> Result<TemplateSpec, Vec<FieldErro
             ),
         },
     };
+
+    let co_therapist = form.co_therapist.trim();
+    if co_therapist.chars().count() > NAME_CHARS {
+        errors.push(FieldError {
+            field: Field::CoTherapist,
+            message: format!("Keep the name to {NAME_CHARS} characters or fewer."),
+        });
+    }
 
     let start_date = parse_date(form.start_date.trim());
     match start_date {
@@ -162,6 +174,10 @@ pub fn validate(form: &PlanForm, id: &str) -> Result<TemplateSpec, Vec<FieldErro
                 id: id.to_string(),
                 title: format!("{} · {days}-day {kind} intensive", participants.names()),
                 participants,
+                team: Team {
+                    co_therapist: co_therapist.to_string(),
+                    ..Team::default()
+                },
                 start_date,
                 days,
                 day_start,

@@ -89,10 +89,10 @@ pub struct Bundle {
 fn dosers_attend(plan_people: &Participants, doses: super::model::Doses) -> Attendees {
     use super::model::Doses;
     match (plan_people, doses) {
-        (Participants::Individual { .. }, _) => Attendees::Client,
-        (Participants::Couple { .. }, Doses::PartnerA) => Attendees::PartnerA,
-        (Participants::Couple { .. }, Doses::PartnerB) => Attendees::PartnerB,
-        (Participants::Couple { .. }, _) => Attendees::Both,
+        (Participants::Individual { .. }, _) => Person::Client.alone(),
+        (Participants::Couple { .. }, Doses::PartnerA) => Person::PartnerA.alone(),
+        (Participants::Couple { .. }, Doses::PartnerB) => Person::PartnerB.alone(),
+        (Participants::Couple { .. }, _) => plan_people.everyone(),
     }
 }
 
@@ -109,21 +109,19 @@ pub fn bundle_for(
 ) -> Bundle {
     let mut parts = Vec::new();
     let mut at = 0;
+    // The therapist is in every part but the rest.
     let push = |parts: &mut Vec<Part>, kind, title: String, attendees, offset, minutes| {
         parts.push(Part {
             kind,
             title,
-            attendees,
+            attendees: Attendees::usual(kind, attendees),
             offset,
             minutes,
         })
     };
     if let (PreDose::CheckIns, Participants::Couple { .. }) = (pre_dose, participants) {
         for person in [Person::PartnerA, Person::PartnerB] {
-            let attendees = match person {
-                Person::PartnerB => Attendees::PartnerB,
-                _ => Attendees::PartnerA,
-            };
+            let attendees = person.alone();
             push(
                 &mut parts,
                 BlockKind::KapPreparation,
@@ -150,7 +148,7 @@ pub fn bundle_for(
     let dose_offset = at + VITALS;
     let span = if staggered {
         let second = dose_offset + settings.stagger_minutes;
-        let (a, b) = (Attendees::PartnerA, Attendees::PartnerB);
+        let (a, b) = (Person::PartnerA.alone(), Person::PartnerB.alone());
         let (name_a, name_b) = (a.describe(participants), b.describe(participants));
         // In time order: the stagger (45–120 min) is never longer than the dose (at least 120),
         // so the second dose starts before the first one's discharge check.
@@ -335,7 +333,7 @@ pub fn first_dose(plan: &Plan) -> Option<(usize, Time)> {
 /// Whether the plan's bundle opens with the individual pre-dose check-ins.
 fn pre_dose_of(plan: &Plan) -> PreDose {
     let individual_preparation = plan.blocks().any(|(_, b)| {
-        b.kind == BlockKind::KapPreparation && b.attendees != plan.participants.everyone()
+        b.kind == BlockKind::KapPreparation && b.attendees.clients() != plan.participants.everyone()
     });
     if individual_preparation {
         PreDose::CheckIns
@@ -367,7 +365,7 @@ pub fn replace(plan: &Plan) -> Result<Placed, EditError> {
                         block.kind,
                         BlockKind::VitalsCheck | BlockKind::KapDosing | BlockKind::Rest
                     ) {
-                        block.attendees = who;
+                        block.attendees = block.attendees.with_clients(who);
                     }
                 }
             }
@@ -461,7 +459,7 @@ fn place_with(plan: &Plan, target: KapTarget, pre_dose: PreDose) -> Result<Place
             end: time(from + minutes),
             kind,
             title: title.to_string(),
-            attendees,
+            attendees: Attendees::usual(kind, attendees),
             notes: String::new(),
             travel: false,
         };

@@ -48,6 +48,8 @@ pub enum Text {
     PartnerA,
     PartnerB,
     Client,
+    /// The name of someone in the care team (blank: the therapist unnamed, or nobody).
+    TeamName,
     BlockTitle,
     Notes,
     Prescriber,
@@ -67,7 +69,7 @@ impl Text {
     pub fn max_chars(self) -> usize {
         match self {
             Text::PlanTitle | Text::BlockTitle => TITLE_CHARS,
-            Text::PartnerA | Text::PartnerB | Text::Client => NAME_CHARS,
+            Text::PartnerA | Text::PartnerB | Text::Client | Text::TeamName => NAME_CHARS,
             Text::Notes => NOTES_CHARS,
             Text::Prescriber | Text::Driver | Text::Emergency => PERSON_TEXT_CHARS,
         }
@@ -75,7 +77,7 @@ impl Text {
 
     pub fn blank(self) -> Blank {
         match self {
-            Text::Notes | Text::Emergency => Blank::Allowed,
+            Text::Notes | Text::Emergency | Text::TeamName => Blank::Allowed,
             _ => Blank::Refused,
         }
     }
@@ -87,6 +89,7 @@ impl Text {
             Text::PartnerA => "partner A's name",
             Text::PartnerB => "partner B's name",
             Text::Client => "the client's name",
+            Text::TeamName => "a name in the care team",
             Text::BlockTitle => "a block's title",
             Text::Notes => "the notes",
             Text::Prescriber => "the prescriber's name",

@@ -5,7 +5,7 @@
 
 use super::model::{
     display_date, moment, same_name, Attendees, Block, BlockId, BlockKind, Day, EmergencyPlan,
-    KapRecord, Person, Plan, Settings, Time,
+    KapRecord, Person, Plan, Settings, Team, Time,
 };
 use chrono::NaiveDate;
 
@@ -164,7 +164,8 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
                     end: b.end,
                     kind: b.kind,
                     title: b.title.clone(),
-                    attendees: b.attendees,
+                    // The couple's own: the care team stays on the therapist's device.
+                    attendees: b.attendees.clients(),
                     notes: String::new(),
                     travel: b.travel,
                 })
@@ -176,6 +177,7 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
         id: plan.id.clone(),
         title: plan.title.clone(),
         participants: plan.participants.clone(),
+        team: Team::default(),
         start_date: plan.start_date,
         day_start: plan.day_start,
         day_end: plan.day_end,
@@ -589,13 +591,7 @@ impl Preview {
 
 /// Whether a person attends a block with these attendees.
 pub fn attends(attendees: Attendees, person: Person) -> bool {
-    matches!(
-        (attendees, person),
-        (Attendees::Both, _)
-            | (Attendees::Client, _)
-            | (Attendees::PartnerA, Person::PartnerA)
-            | (Attendees::PartnerB, Person::PartnerB)
-    )
+    attendees.contains(person.into())
 }
 
 /// What a partner who supports is asked to do and not do on the dosing day.

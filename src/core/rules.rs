@@ -1,7 +1,9 @@
 //! The rule checker: every safety and logistics finding for a plan, at once. It warns; it never
 //! blocks. `docs/rules.md` lists every code.
 
-use super::model::{moment, Answer, Block, BlockId, BlockKind, Contraindication, Doses, Plan};
+use super::model::{
+    member_name, moment, Answer, Block, BlockId, BlockKind, Contraindication, Doses, Plan,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -220,19 +222,24 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
     check_load(plan, day, &sorted, findings);
     for (i, first) in sorted.iter().enumerate() {
         for second in sorted[i + 1..].iter().take_while(|b| b.start < first.end) {
-            // Staggered dosing: KAP blocks of different people overlap, with the therapist in
-            // the room with both.
-            let side_by_side = first.kind.is_kap()
-                && second.kind.is_kap()
-                && !first.attendees.shares(second.attendees);
-            if side_by_side {
+            // One person in two blocks at once. Staggered dosing is the exception: KAP blocks
+            // of different partners run side by side, the care team in the room with both.
+            let shared = first.attendees.common(second.attendees);
+            let side_by_side =
+                first.kind.is_kap() && second.kind.is_kap() && shared.clients().is_empty();
+            if shared.is_empty() || side_by_side {
                 continue;
             }
+            let who = shared
+                .members()
+                .map(|m| member_name(m, &plan.participants, &plan.team))
+                .collect::<Vec<_>>()
+                .join(" and ");
             findings.push(Finding {
                 severity: Severity::Error,
                 rule: Rule::Overlap,
                 message: format!(
-                    "On day {day}, \"{}\" ({}–{}) and \"{}\" ({}–{}) overlap: nobody can be in two sessions at once.",
+                    "On day {day}, \"{}\" ({}–{}) and \"{}\" ({}–{}) overlap, and {who} cannot be in both at once.",
                     first.title, first.start, first.end, second.title, second.start, second.end
                 ),
                 blocks: vec![first.id, second.id],
@@ -265,7 +272,7 @@ fn check_dosing(plan: &Plan, index: usize, dosing: &Block, findings: &mut Vec<Fi
     let same_day: Vec<&Block> = plan.days[index]
         .blocks
         .iter()
-        .filter(|b| b.attendees.shares(dosing.attendees))
+        .filter(|b| b.attendees.clients().shares(dosing.attendees.clients()))
         .collect();
     let before = same_day
         .iter()

@@ -28,7 +28,8 @@ use super::kap::{
 };
 use super::limits::{decapitalised, MAX_DAYS, MIN_DAYS};
 use super::model::{
-    Attendees, Block, BlockKind, Day, KapPlacement, Participants, Plan, Settings, Time,
+    Attendees, Block, BlockKind, Day, KapPlacement, Member, Participants, Person, Plan, Settings,
+    Team, Time,
 };
 use chrono::NaiveDate;
 use std::fmt;
@@ -39,6 +40,8 @@ pub struct TemplateSpec {
     pub id: String,
     pub title: String,
     pub participants: Participants,
+    /// With a co-therapist, a couple's individual sessions run side by side.
+    pub team: Team,
     pub start_date: NaiveDate,
     pub days: usize,
     pub day_start: Time,
@@ -115,6 +118,8 @@ struct Item {
     required: bool,
     /// The next item follows with no break (the KAP bundle).
     chained: bool,
+    /// A block at the same time for other people (a parallel track), its title and attendees.
+    beside: Option<(String, Attendees)>,
 }
 
 #[derive(Clone, Debug)]
@@ -273,7 +278,8 @@ impl Layout<'_> {
                             if fits {
                                 self.place_break(&mut blocks, &cursor, start);
                                 let (kind, title) = self.work_session();
-                                let attendees = self.participants.everyone();
+                                let attendees =
+                                    Attendees::usual(kind, self.participants.everyone());
                                 blocks.push(self.block(kind, title, attendees, start, finish));
                                 active_minutes += length;
                                 cursor = after;
@@ -327,6 +333,12 @@ impl Layout<'_> {
                         if active(item.kind) {
                             active_minutes += item.minutes;
                         }
+                        if let Some((title, attendees)) = &item.beside {
+                            blocks.push(self.block(item.kind, title, *attendees, start, finish));
+                            // The same work as one after the other, in less time: the day
+                            // ends earlier rather than filling up with more sessions.
+                            active_minutes += item.minutes;
+                        }
                         cursor = after;
                     } else if item.required {
                         return Err(decapitalised(&item.title));
@@ -356,10 +368,11 @@ fn item(kind: BlockKind, title: &str, attendees: Attendees, minutes: u16) -> Slo
     Slot::Item(Item {
         kind,
         title: title.to_string(),
-        attendees,
+        attendees: Attendees::usual(kind, attendees),
         minutes,
         required: true,
         chained: false,
+        beside: None,
     })
 }
 
@@ -367,11 +380,27 @@ fn optional(kind: BlockKind, title: &str, attendees: Attendees, minutes: u16) ->
     Slot::Item(Item {
         kind,
         title: title.to_string(),
-        attendees,
+        attendees: Attendees::usual(kind, attendees),
         minutes,
         required: false,
         chained: false,
+        beside: None,
     })
+}
+
+/// `slot` with `other` at the same time, led by the co-therapist instead of the therapist.
+fn beside(slot: Slot, other: Item) -> Slot {
+    let attendees = other
+        .attendees
+        .without(Member::Therapist)
+        .with(Member::CoTherapist);
+    match slot {
+        Slot::Item(item) => Slot::Item(Item {
+            beside: Some((other.title, attendees)),
+            ..item
+        }),
+        other => other,
+    }
 }
 
 fn chained(slot: Slot) -> Slot {
@@ -387,6 +416,7 @@ fn chained(slot: Slot) -> Slot {
 /// The parts of a day, before layout.
 struct Parts<'a> {
     participants: &'a Participants,
+    team: &'a Team,
     settings: &'a Settings,
 }
 
@@ -402,30 +432,36 @@ impl Parts<'_> {
             Participants::Couple {
                 partner_a,
                 partner_b,
-            } => vec![
-                item(
+            } => {
+                let history = item(
                     BlockKind::JointSession,
                     "Joint history",
-                    Attendees::Both,
+                    self.everyone(),
                     HISTORY,
-                ),
-                item(
-                    BlockKind::IndividualSession,
-                    &format!("Individual session with {partner_a}"),
-                    Attendees::PartnerA,
-                    INDIVIDUAL,
-                ),
-                item(
-                    BlockKind::IndividualSession,
-                    &format!("Individual session with {partner_b}"),
-                    Attendees::PartnerB,
-                    INDIVIDUAL,
-                ),
-            ],
+                );
+                let with = |person: Person, name: &str| {
+                    item(
+                        BlockKind::IndividualSession,
+                        &format!("Individual session with {name}"),
+                        person.alone(),
+                        INDIVIDUAL,
+                    )
+                };
+                let (first, second) = (
+                    with(Person::PartnerA, partner_a),
+                    with(Person::PartnerB, partner_b),
+                );
+                match (self.team.has(Member::CoTherapist), second) {
+                    // Side by side: partner A with the therapist, partner B with the
+                    // co-therapist.
+                    (true, Slot::Item(second)) => vec![history, beside(first, second)],
+                    (_, second) => vec![history, first, second],
+                }
+            }
             Participants::Individual { .. } => vec![item(
                 BlockKind::IndividualSession,
                 "History and goals",
-                Attendees::Client,
+                Person::Client.alone(),
                 HISTORY,
             )],
         }
@@ -508,6 +544,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
     }
     let parts = Parts {
         participants: &spec.participants,
+        team: &spec.team,
         settings: &spec.settings,
     };
     let last = |index: usize| index + 1 == n;
@@ -581,6 +618,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
         id: spec.id.clone(),
         title: spec.title.clone(),
         participants: spec.participants.clone(),
+        team: spec.team.clone(),
         start_date: spec.start_date,
         day_start: spec.day_start,
         day_end: spec.day_end,

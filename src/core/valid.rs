@@ -80,6 +80,13 @@ impl Plan {
                 p.text("client", Text::Client, client);
             }
         }
+        for (field, name) in [
+            ("team.therapist", &self.team.therapist),
+            ("team.co_therapist", &self.team.co_therapist),
+            ("team.sober_monitor", &self.team.sober_monitor),
+        ] {
+            p.text(field, Text::TeamName, name);
+        }
         p.date("start_date", "The first day", self.start_date);
         if self.day_end <= self.day_start {
             p.add("day_end", "The day must end after it starts.");
@@ -137,10 +144,10 @@ impl Plan {
                 }
                 p.text(&field("title"), Text::BlockTitle, &block.title);
                 p.text(&field("notes"), Text::Notes, &block.notes);
-                if !block.attendees.fits(&self.participants) {
+                if !block.attendees.fits(&self.participants, &self.team) {
                     p.add(
                         field("attendees"),
-                        "Those attendees are not part of this plan.",
+                        "A block needs at least one of the couple (or the client), and only people of this plan.",
                     );
                 }
             }
@@ -284,6 +291,14 @@ impl Plan {
                 .into_iter()
                 .map(json_text_bytes)
                 .sum::<usize>();
-        json_text_bytes(&self.title) + names + blocks + kap
+        let team = [
+            &self.team.therapist,
+            &self.team.co_therapist,
+            &self.team.sober_monitor,
+        ]
+        .into_iter()
+        .map(|name| json_text_bytes(name))
+        .sum::<usize>();
+        json_text_bytes(&self.title) + names + team + blocks + kap
     }
 }

@@ -8,7 +8,8 @@
 //! the emergency plan and "yes, discussed" screening answers, and version 6 the protocol
 //! profile, five settings, more screening questions, the private screen, pre-dose readings and
 //! a clearance per person (a version 5 clearance becomes the clearance of each person who
-//! doses); each has a default, and that
+//! doses), and version 7 the care team and attendees as a list of people (see `attendees_from`:
+//! the one step that is not additive); each has a default, and that
 //! default is the migration (a stored `both` keeps its meaning, both
 //! together; a window over 72 h that an older version let through is kept and marked as chosen
 //! on purpose, and the reader says so). A change that is not
@@ -22,14 +23,14 @@ use crate::core::limits::{
 };
 use crate::core::model::{
     format_date, parse_date, Answer, Attendees, Block, BlockKind, Clearance, Contraindication, Day,
-    Doses, FollowUp, IdSet, KapRecord, Participants, Person, Plan, Profile, Reading, Ride,
-    Settings, Time,
+    Doses, FollowUp, IdSet, KapRecord, Member, Participants, Person, Plan, Profile, Reading, Ride,
+    Settings, Team, Time,
 };
 use serde_json::{json, Map, Value};
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
@@ -170,6 +171,11 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
         "day_start": plan.day_start.to_string(),
         "day_end": plan.day_end.to_string(),
         "time_zone": plan.time_zone,
+        "team": {
+            "therapist": plan.team.therapist,
+            "co_therapist": plan.team.co_therapist,
+            "sober_monitor": plan.team.sober_monitor,
+        },
         "settings": settings_value(&plan.settings),
         "kap": kap_value(&plan.kap, &plan.participants),
         "days": plan.days.iter().map(|day| json!({
@@ -179,7 +185,7 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
                 "end": b.end.to_string(),
                 "kind": b.kind.code(),
                 "title": b.title,
-                "attendees": b.attendees.code(),
+                "attendees": b.attendees.members().map(|m| m.code()).collect::<Vec<_>>(),
                 "notes": b.notes,
                 "travel": b.travel,
             })).collect::<Vec<_>>(),
@@ -505,6 +511,18 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         },
         Some(kap) => kap_from(object_in(kap, "kap")?, &participants, days_in.len(), reader)?,
     };
+    let team = match v.get("team") {
+        // New in version 7; before it, the therapist was there unnamed.
+        None => Team::default(),
+        Some(team) => {
+            let t = object_in(team, "team")?;
+            Team {
+                therapist: reader.text_or_empty(t, "therapist", Text::TeamName)?,
+                co_therapist: reader.text_or_empty(t, "co_therapist", Text::TeamName)?,
+                sober_monitor: reader.text_or_empty(t, "sober_monitor", Text::TeamName)?,
+            }
+        }
+    };
     let mut ids = IdSet::default();
     let mut days = Vec::with_capacity(days_in.len());
     for (index, day) in days_in.iter().enumerate() {
@@ -525,10 +543,13 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
             let kind = string(b, "kind", 40)?;
             let kind = BlockKind::from_code(kind)
                 .ok_or_else(|| format!("block kind \"{}\" is unknown", clip(kind)))?;
-            let attendees = string(b, "attendees", 40)?;
-            let attendees = Attendees::from_code(attendees)
-                .filter(|a| a.fits(&participants))
-                .ok_or_else(|| format!("attendees \"{}\" do not fit this plan", clip(attendees)))?;
+            let attendees = attendees_from(b, kind)?;
+            if !attendees.fits(&participants, &team) {
+                return Err(format!(
+                    "the attendees of a block on day {} do not fit this plan",
+                    index + 1
+                ));
+            }
             let mut start = time(b, "start")?;
             let mut end = time(b, "end")?;
             if end <= start {
@@ -568,6 +589,7 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         id: id.to_string(),
         title: reader.name(v, "title", Text::PlanTitle)?,
         participants,
+        team,
         start_date,
         day_start,
         day_end,
@@ -576,6 +598,30 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         kap,
         days,
     })
+}
+
+/// A block's attendees: a list of members (version 7), or before it one code for the clients,
+/// to which the therapist is added in every block but a break, a meal or rest.
+fn attendees_from(b: &Object, kind: BlockKind) -> Result<Attendees, String> {
+    let member = |code: &str| {
+        Member::from_code(code).ok_or_else(|| format!("attendee \"{}\" is unknown", clip(code)))
+    };
+    match field(b, "attendees")? {
+        Value::String(code) => {
+            let clients = match code.as_str() {
+                "both" => Attendees::of(&[Member::PartnerA, Member::PartnerB]),
+                code => Attendees::of(&[member(code)?]).clients(),
+            };
+            Ok(Attendees::usual(kind, clients))
+        }
+        Value::Array(codes) if codes.len() <= Member::ALL.len() => {
+            codes.iter().try_fold(Attendees::NONE, |set, code| {
+                let code = code.as_str().ok_or("attendees must be text")?;
+                Ok(set.with(member(code)?))
+            })
+        }
+        _ => Err("attendees must be a list of people".to_string()),
+    }
 }
 
 fn settings_from(s: &Object, reader: &mut Reader) -> Result<Settings, String> {

@@ -166,7 +166,7 @@ fn block_or_form(day: usize, (open, block): (bool, Block)) -> AnyView {
 fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
     let editing = use_editing();
     let id = block.id;
-    let who = block.attendees.describe(&plan.participants);
+    let who = block.attendees.describe_all(&plan.participants, &plan.team);
     let title = block.title.clone();
     let notes = (!block.notes.is_empty()).then(|| {
         view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{block.notes.clone()}</p> }

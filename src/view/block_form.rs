@@ -5,7 +5,7 @@ use super::editor::use_editing;
 use super::field::{input, Draft, Kind};
 use crate::core::edit::{BlockDraft, Edit};
 use crate::core::limits::{NOTES_CHARS, TITLE_CHARS};
-use crate::core::model::{Attendees, Block, BlockKind, Plan, Time};
+use crate::core::model::{member_name, plan_members, Attendees, Block, BlockKind, Plan, Time};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -21,7 +21,10 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
         |d| d.title.clone(),
     );
     let title = Draft::new(move || first_title.clone());
-    let attendees = RwSignal::new(draft.as_ref().map_or(everyone, |d| d.attendees));
+    let attendees = RwSignal::new(draft.as_ref().map_or_else(
+        || Attendees::usual(BlockKind::JointSession, everyone),
+        |d| d.attendees,
+    ));
     let on_day = RwSignal::new(day);
     let (default_start, default_end) = next_free_slot(&plan, day);
     let first_start = draft
@@ -106,9 +109,8 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
     } else {
         "New block"
     };
-    let couple = everyone == Attendees::Both;
     let day_count = plan.days.len();
-    let participants = plan.participants.clone();
+    let who = who_attends(&plan, attendees);
     request_animation_frame(|| dom::focus("#block-kind"));
     view! {
         <form
@@ -149,21 +151,8 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
                 </div>
                 {input("block-title", "Title", Kind::Text(TITLE_CHARS), title)}
             </div>
+            {who}
             <div class="field-row">
-                {couple.then(|| view! {
-                    <div class="field">
-                        <label for="block-who">"Who attends"</label>
-                        <select
-                            id="block-who"
-                            prop:value=move || attendees.get().code()
-                            on:change=move |ev| { if let Some(a) = Attendees::from_code(&event_target_value(&ev)) { attendees.set(a) } }
-                        >
-                            {[Attendees::Both, Attendees::PartnerA, Attendees::PartnerB].into_iter().map(|a| view! {
-                                <option value=a.code()>{a.describe(&participants)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                })}
                 <div class="field">
                     <label for="block-day">"Day"</label>
                     <select
@@ -202,6 +191,39 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
                 })}
             </div>
         </form>
+    }
+}
+
+/// One box per person of the plan, the care team too: a block may be for one partner with
+/// the co-therapist while the other is with the therapist.
+fn who_attends(plan: &Plan, attendees: RwSignal<Attendees>) -> impl IntoView {
+    let boxes = plan_members(&plan.participants, &plan.team)
+        .into_iter()
+        .map(|member| {
+            let id = format!("block-who-{}", member.code());
+            let name = member_name(member, &plan.participants, &plan.team);
+            let label = if member.is_client() || name == member.role() {
+                name
+            } else {
+                format!("{name} ({})", member.role().to_lowercase())
+            };
+            view! {
+                <span class="who-box">
+                    <input id=id.clone() type="checkbox"
+                        prop:checked=move || attendees.get().contains(member)
+                        on:change=move |ev| attendees.update(|a| {
+                            *a = if event_target_checked(&ev) { a.with(member) } else { a.without(member) }
+                        })/>
+                    <label for=id>{label}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field who">
+            <legend>"Who attends"</legend>
+            {boxes}
+        </fieldset>
     }
 }
 

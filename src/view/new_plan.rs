@@ -21,6 +21,7 @@ pub fn NewPlan() -> impl IntoView {
     let partner_a = RwSignal::new(initial.partner_a);
     let partner_b = RwSignal::new(initial.partner_b);
     let client = RwSignal::new(initial.client);
+    let co_therapist = RwSignal::new(initial.co_therapist);
     let start_date = RwSignal::new(initial.start_date);
     let days = RwSignal::new(initial.days);
     let day_starts = RwSignal::new(initial.day_starts);
@@ -36,6 +37,7 @@ pub fn NewPlan() -> impl IntoView {
             partner_a: partner_a.get_untracked(),
             partner_b: partner_b.get_untracked(),
             client: client.get_untracked(),
+            co_therapist: co_therapist.get_untracked(),
             start_date: start_date.get_untracked(),
             days: days.get_untracked(),
             day_starts: day_starts.get_untracked(),
@@ -122,6 +124,7 @@ pub fn NewPlan() -> impl IntoView {
                             {text_field(Field::PartnerA, partner_a, errors)}
                             {text_field(Field::PartnerB, partner_b, errors)}
                         </div>
+                        {text_field(Field::CoTherapist, co_therapist, errors)}
                     }.into_any(),
                     Format::Individual => view! {
                         {text_field(Field::Client, client, errors)}
@@ -169,6 +172,7 @@ fn field_id(field: Field) -> &'static str {
         Field::PartnerA => "partner-a",
         Field::PartnerB => "partner-b",
         Field::Client => "client",
+        Field::CoTherapist => "co-therapist",
         Field::StartDate => "start-date",
         Field::Days => "days",
         Field::DayStarts => "day-starts",
@@ -183,6 +187,12 @@ fn field_info(field: Field) -> (&'static str, Kind, String) {
         Field::PartnerA => ("Partner A", Kind::Text(NAME_CHARS), String::new()),
         Field::PartnerB => ("Partner B", Kind::Text(NAME_CHARS), String::new()),
         Field::Client => ("Client", Kind::Text(NAME_CHARS), String::new()),
+        Field::CoTherapist => (
+            "Co-therapist (optional)",
+            Kind::Text(NAME_CHARS),
+            "With a co-therapist, the partners' individual sessions run at the same time."
+                .to_string(),
+        ),
         Field::StartDate => ("Start date", Kind::Date, String::new()),
         Field::Days => (
             "Days",
@@ -232,7 +242,10 @@ fn text_field(field: Field, value: RwSignal<String>, errors: RwSignal<Vec<FieldE
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let names = matches!(field, Field::PartnerA | Field::PartnerB | Field::Client);
+    let names = matches!(
+        field,
+        Field::PartnerA | Field::PartnerB | Field::Client | Field::CoTherapist
+    );
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{label}</label>

@@ -4,8 +4,8 @@ use super::editor::use_editing;
 use super::field::{input, Draft, Kind};
 use crate::core::edit::{Edit, KapTarget};
 use crate::core::kap::midway_day;
-use crate::core::limits::TITLE_CHARS;
-use crate::core::model::{display_date, format_date, parse_date, BlockKind, Time};
+use crate::core::limits::{NAME_CHARS, TITLE_CHARS};
+use crate::core::model::{display_date, format_date, parse_date, BlockKind, Team, Time};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -59,7 +59,45 @@ pub fn PlanDetails() -> impl IntoView {
                 }>"Add a day at the end"</button>
             </p>
         </details>
+        <TeamForm/>
         <KapPlacementForm/>
+    }
+}
+
+/// Names the care team: the therapist, and a co-therapist or sober monitor when there is one.
+/// Each named member gets a lane in the grid and a box in the block form.
+#[component]
+fn TeamForm() -> impl IntoView {
+    let editing = use_editing();
+    let therapist = Draft::new(move || editing.with_plan(|p| p.team.therapist.clone()));
+    let co_therapist = Draft::new(move || editing.with_plan(|p| p.team.co_therapist.clone()));
+    let sober_monitor = Draft::new(move || editing.with_plan(|p| p.team.sober_monitor.clone()));
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let team = Team {
+            therapist: therapist.get_untracked(),
+            co_therapist: co_therapist.get_untracked(),
+            sober_monitor: sober_monitor.get_untracked(),
+        };
+        if editing.commit(Edit::SetTeam(team), "The care team is saved.") {
+            for draft in [therapist, co_therapist, sober_monitor] {
+                draft.settle();
+            }
+        }
+    };
+    view! {
+        <details class="panel">
+            <summary>"Care team"</summary>
+            <form class="team-form" novalidate on:submit=save>
+                <div class="field-row">
+                    {input("team-therapist", "Therapist", Kind::Text(NAME_CHARS), therapist)}
+                    {input("team-co-therapist", "Co-therapist", Kind::Text(NAME_CHARS), co_therapist)}
+                    {input("team-sober-monitor", "Sober monitor", Kind::Text(NAME_CHARS), sober_monitor)}
+                </div>
+                <p class="hint">"Leave a name blank when there is nobody in that role. Only you see these names; they are not shared with the couple."</p>
+                <button type="submit" class="button">"Save the team"</button>
+            </form>
+        </details>
     }
 }
 

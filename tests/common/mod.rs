@@ -38,6 +38,7 @@ pub fn spec(
         day_start: t(window.0),
         day_end: t(window.1),
         time_zone: "America/Los_Angeles".into(),
+        team: Default::default(),
         kap,
         settings: Settings::default(),
     }
@@ -57,8 +58,25 @@ pub fn agenda(plan: &Plan) -> Vec<String> {
                 b.start,
                 b.end,
                 b.kind.code(),
-                b.attendees.code()
+                who(b.attendees)
             )
         })
         .collect()
+}
+
+/// Who attends, readably: "both", "partner_a", "partner_b" or "client" for the clients, then
+/// "+therapist" and the rest of the care team ("partner_b+co_therapist").
+pub fn who(attendees: intensive_planner::core::model::Attendees) -> String {
+    use intensive_planner::core::model::Member;
+    let both = attendees.contains(Member::PartnerA) && attendees.contains(Member::PartnerB);
+    let mut parts: Vec<&str> = Vec::new();
+    if both {
+        parts.push("both");
+    }
+    for member in attendees.members() {
+        if !(both && member.is_client()) {
+            parts.push(member.code());
+        }
+    }
+    parts.join("+")
 }

@@ -100,7 +100,7 @@ test('an invalid form says what is wrong next to each field and saves nothing', 
 test('unreadable stored data is kept, explained, and never overwritten', async ({ page }) => {
   await page.goto('/');
   const corrupt = '{"format_version":1,"plan":{"id":"p-broken"';
-  const newer = '{"format_version":7,"plan":{"id":"p-future"}}';
+  const newer = '{"format_version":99,"plan":{"id":"p-future"}}';
   await page.evaluate(([c, n]) => {
     localStorage.setItem('intensive-planner.plan.p-broken', c);
     localStorage.setItem('intensive-planner.plan.p-future', n);

@@ -1,4 +1,7 @@
-//! Who an intensive is for: the format, the participants, a person, and who attends a block.
+//! Who an intensive is for: the format, the participants, a person, the care team, and who
+//! attends a block.
+
+use super::BlockKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -45,73 +48,241 @@ impl Participants {
         }
     }
 
-    /// Everyone who attends a joint block: both partners, or the client.
+    /// The clients of a joint block: both partners, or the client (the team not counted).
     pub fn everyone(&self) -> Attendees {
         match self {
-            Participants::Couple { .. } => Attendees::Both,
-            Participants::Individual { .. } => Attendees::Client,
+            Participants::Couple { .. } => Attendees::of(&[Member::PartnerA, Member::PartnerB]),
+            Participants::Individual { .. } => Attendees::of(&[Member::Client]),
         }
     }
 }
 
+/// Someone who can be in a block: the couple's partners or the individual client, and the
+/// care team (the therapist always; a co-therapist and a sober monitor when the plan names them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Attendees {
-    Both,
+pub enum Member {
     PartnerA,
     PartnerB,
     Client,
+    Therapist,
+    CoTherapist,
+    SoberMonitor,
 }
 
-impl Attendees {
-    pub const ALL: [Attendees; 4] = [
-        Attendees::Both,
-        Attendees::PartnerA,
-        Attendees::PartnerB,
-        Attendees::Client,
+impl Member {
+    pub const ALL: [Member; 6] = [
+        Member::PartnerA,
+        Member::PartnerB,
+        Member::Client,
+        Member::Therapist,
+        Member::CoTherapist,
+        Member::SoberMonitor,
     ];
 
+    /// The stable snake_case name used in files and links.
     pub fn code(self) -> &'static str {
         match self {
-            Attendees::Both => "both",
-            Attendees::PartnerA => "partner_a",
-            Attendees::PartnerB => "partner_b",
-            Attendees::Client => "client",
+            Member::PartnerA => "partner_a",
+            Member::PartnerB => "partner_b",
+            Member::Client => "client",
+            Member::Therapist => "therapist",
+            Member::CoTherapist => "co_therapist",
+            Member::SoberMonitor => "sober_monitor",
         }
     }
 
-    pub fn from_code(code: &str) -> Option<Attendees> {
-        Attendees::ALL.into_iter().find(|a| a.code() == code)
+    pub fn from_code(code: &str) -> Option<Member> {
+        Member::ALL.into_iter().find(|m| m.code() == code)
     }
 
-    /// Whether someone attends both: the same people, or everyone and anyone.
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// One of the people the intensive is for (not the care team).
+    pub fn is_client(self) -> bool {
+        matches!(self, Member::PartnerA | Member::PartnerB | Member::Client)
+    }
+
+    /// What the member is, for labels: "Partner A", "Therapist".
+    pub fn role(self) -> &'static str {
+        match self {
+            Member::PartnerA => "Partner A",
+            Member::PartnerB => "Partner B",
+            Member::Client => "Client",
+            Member::Therapist => "Therapist",
+            Member::CoTherapist => "Co-therapist",
+            Member::SoberMonitor => "Sober monitor",
+        }
+    }
+}
+
+impl From<Person> for Member {
+    fn from(person: Person) -> Member {
+        match person {
+            Person::PartnerA => Member::PartnerA,
+            Person::PartnerB => Member::PartnerB,
+            Person::Client => Member::Client,
+        }
+    }
+}
+
+/// The care team, as the plan's details name them. The therapist is always there (an empty
+/// name reads "Therapist"); a co-therapist or a sober monitor takes part once named.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Team {
+    pub therapist: String,
+    pub co_therapist: String,
+    pub sober_monitor: String,
+}
+
+impl Team {
+    /// The name typed for a member of the team, blank when none was.
+    pub fn name_of(&self, member: Member) -> Option<&str> {
+        let name = match member {
+            Member::Therapist => &self.therapist,
+            Member::CoTherapist => &self.co_therapist,
+            Member::SoberMonitor => &self.sober_monitor,
+            _ => return None,
+        };
+        Some(name.trim())
+    }
+
+    /// Whether this member of the team takes part in the plan.
+    pub fn has(&self, member: Member) -> bool {
+        member == Member::Therapist || self.name_of(member).is_some_and(|n| !n.is_empty())
+    }
+}
+
+/// Who attends a block: a set of members. A valid block has at least one client in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Attendees(u8);
+
+impl Attendees {
+    pub const NONE: Attendees = Attendees(0);
+    const CLIENTS: u8 = 0b111;
+
+    pub fn of(members: &[Member]) -> Attendees {
+        Attendees(members.iter().fold(0, |bits, m| bits | m.bit()))
+    }
+
+    /// The attendees a block of this kind usually has: these clients, and the therapist in
+    /// every block but a break, a meal or rest (how plans from before format 7 are read).
+    pub fn usual(kind: BlockKind, clients: Attendees) -> Attendees {
+        let clients = clients.clients();
+        if kind.is_pause() || kind == BlockKind::Rest {
+            clients
+        } else {
+            clients.with(Member::Therapist)
+        }
+    }
+
+    pub fn contains(self, member: Member) -> bool {
+        self.0 & member.bit() != 0
+    }
+
+    pub fn with(self, member: Member) -> Attendees {
+        Attendees(self.0 | member.bit())
+    }
+
+    pub fn without(self, member: Member) -> Attendees {
+        Attendees(self.0 & !member.bit())
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Those in both sets.
+    pub fn common(self, other: Attendees) -> Attendees {
+        Attendees(self.0 & other.0)
+    }
+
+    /// Whether anyone attends both.
     pub fn shares(self, other: Attendees) -> bool {
-        self == other || self == Attendees::Both || other == Attendees::Both
+        !self.common(other).is_empty()
     }
 
-    /// Whether these attendees make sense for the participants (no "partner A" for an individual).
-    pub fn fits(self, participants: &Participants) -> bool {
-        match participants {
-            Participants::Couple { .. } => self != Attendees::Client,
-            Participants::Individual { .. } => self == Attendees::Client,
-        }
+    /// These attendees with `clients` in place of their own clients (the team stays).
+    pub fn with_clients(self, clients: Attendees) -> Attendees {
+        Attendees((self.0 & !Self::CLIENTS) | clients.clients().0)
     }
 
-    /// Names the people attending, e.g. "Alex & Sam", "Alex".
+    /// The clients alone, without the care team.
+    pub fn clients(self) -> Attendees {
+        Attendees(self.0 & Self::CLIENTS)
+    }
+
+    pub fn members(self) -> impl Iterator<Item = Member> {
+        Member::ALL.into_iter().filter(move |m| self.contains(*m))
+    }
+
+    /// Whether these attendees make sense for the plan: at least one client, only the
+    /// participants' own (no "partner A" for an individual), and only team members it names.
+    pub fn fits(self, participants: &Participants, team: &Team) -> bool {
+        !self.clients().is_empty()
+            && self.members().all(|m| {
+                if m.is_client() {
+                    participants.people().iter().any(|p| Member::from(*p) == m)
+                } else {
+                    team.has(m)
+                }
+            })
+    }
+
+    /// Names the clients attending, e.g. "Alex & Sam", "Alex" (what the couple reads).
     pub fn describe(self, participants: &Participants) -> String {
-        match (self, participants) {
-            (
-                Attendees::Both,
-                Participants::Couple {
-                    partner_a,
-                    partner_b,
-                },
-            ) => format!("{partner_a} & {partner_b}"),
-            (Attendees::PartnerA, Participants::Couple { partner_a, .. }) => partner_a.clone(),
-            (Attendees::PartnerB, Participants::Couple { partner_b, .. }) => partner_b.clone(),
-            (_, Participants::Individual { client }) => client.clone(),
-            (Attendees::Client, Participants::Couple { .. }) => "Client".to_string(),
+        let names: Vec<String> = participants
+            .people()
+            .iter()
+            .filter(|p| self.contains(Member::from(**p)))
+            .map(|p| p.name(participants))
+            .collect();
+        names.join(" & ")
+    }
+
+    /// Names everyone attending, the team too: "Alex & Sam, with Dr. Lee".
+    pub fn describe_all(self, participants: &Participants, team: &Team) -> String {
+        let clients = self.describe(participants);
+        let staff: Vec<String> = self
+            .members()
+            .filter(|m| !m.is_client())
+            .map(|m| member_name(m, participants, team))
+            .collect();
+        if staff.is_empty() {
+            clients
+        } else {
+            format!("{clients}, with {}", staff.join(" & "))
         }
     }
+}
+
+/// A member's name: the client's or partner's name, or the team member's (their role when
+/// the details leave it blank).
+pub fn member_name(member: Member, participants: &Participants, team: &Team) -> String {
+    match member {
+        Member::PartnerA => Person::PartnerA.name(participants),
+        Member::PartnerB => Person::PartnerB.name(participants),
+        Member::Client => Person::Client.name(participants),
+        _ => match team.name_of(member) {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => member.role().to_string(),
+        },
+    }
+}
+
+/// The members of a plan, in lane order: the clients, then the team it has.
+pub fn plan_members(participants: &Participants, team: &Team) -> Vec<Member> {
+    participants
+        .people()
+        .iter()
+        .map(|p| Member::from(*p))
+        .chain(
+            [Member::Therapist, Member::CoTherapist, Member::SoberMonitor]
+                .into_iter()
+                .filter(|m| team.has(*m)),
+        )
+        .collect()
 }
 
 /// A person in the plan.
@@ -139,11 +310,7 @@ impl Person {
 
     /// The attendees of a block for this person alone.
     pub fn alone(self) -> Attendees {
-        match self {
-            Person::PartnerA => Attendees::PartnerA,
-            Person::PartnerB => Attendees::PartnerB,
-            Person::Client => Attendees::Client,
-        }
+        Attendees::of(&[Member::from(self)])
     }
 
     pub fn name(self, participants: &Participants) -> String {

@@ -1,6 +1,6 @@
 //! The plan itself, its settings, and the order of the plan list.
 
-use super::{Block, BlockId, BlockKind, Day, Format, KapRecord, Participants, Time};
+use super::{Block, BlockId, BlockKind, Day, Format, KapRecord, Participants, Team, Time};
 use crate::core::limits::{fit, TITLE_CHARS};
 use chrono::NaiveDate;
 
@@ -179,6 +179,8 @@ pub struct Plan {
     pub id: String,
     pub title: String,
     pub participants: Participants,
+    /// The therapist, and a co-therapist or a sober monitor when there is one (format 7).
+    pub team: Team,
     pub start_date: NaiveDate,
     pub day_start: Time,
     pub day_end: Time,
