@@ -82,6 +82,7 @@ fn each_edit_does_what_it_says() {
             id: first,
             day: 2,
             start: t("16:30"),
+            lane: None,
         },
     )
     .expect("move");
@@ -186,6 +187,7 @@ fn impossible_edits_are_refused_and_change_nothing() {
             id: first,
             day: 0,
             start: t("23:00"),
+            lane: None,
         },
         Edit::Nudge {
             id: first,
@@ -295,6 +297,7 @@ fn to_edit((which, id, day, minute, delta): (u8, u32, u8, u16, i16)) -> Edit {
             id,
             day,
             start: time,
+            lane: None,
         },
         4 => Edit::Nudge { id, minutes: delta },
         5 => Edit::Resize { id, minutes: delta },

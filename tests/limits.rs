@@ -422,6 +422,7 @@ fn any_edit() -> impl Strategy<Value = Edit> {
                 },
             }),
         (0u32..60, 0usize..8, time.clone()).prop_map(|(id, day, start)| Edit::MoveBlock {
+            lane: None,
             id,
             day,
             start

@@ -53,11 +53,13 @@ pub enum Edit {
     DeleteBlock {
         id: BlockId,
     },
-    /// Moves a block to a day and start time, keeping its length.
+    /// Moves a block to a day and start time, keeping its length; with `lane`, from one
+    /// person's lane to another's (`Attendees::moved`).
     MoveBlock {
         id: BlockId,
         day: usize,
         start: Time,
+        lane: Option<(Member, Member)>,
     },
     /// Moves a block earlier (negative) or later by some minutes, keeping its length.
     Nudge {
@@ -119,8 +121,16 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::DeleteBlock { id } => {
             take_block(&mut next, *id)?;
         }
-        Edit::MoveBlock { id, day, start } => {
+        Edit::MoveBlock {
+            id,
+            day,
+            start,
+            lane,
+        } => {
             let mut block = take_block(&mut next, *id)?.1;
+            if let Some((from, to)) = lane {
+                block.attendees = block.attendees.moved(*from, *to);
+            }
             let length = block.minutes();
             block.end = start
                 .plus(length)

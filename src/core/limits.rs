@@ -37,6 +37,14 @@ pub const PLAN_ID_CHARS: usize = 64;
 /// `shell::format::MAX_DOCUMENT_BYTES` (a test builds the largest valid plan to prove it).
 pub const PLAN_TEXT_BYTES: usize = 1_000_000;
 
+/// The steps a drag in the time grid snaps to, in minutes (a setting of the grid).
+pub const SNAP_MINUTES: [u16; 3] = [5, 10, 15];
+/// The grid's snap step until the therapist chooses another.
+pub const DEFAULT_SNAP_MINUTES: u16 = 15;
+/// The time grid replaces the list from this window width up, in CSS pixels (the list stays
+/// on phones).
+pub const GRID_MIN_WIDTH: u16 = 900;
+
 /// Sober monitors recorded for a dosing.
 pub const MAX_MONITORS: u16 = 9;
 

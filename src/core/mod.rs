@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod edit;
 pub mod form;
+pub mod grid;
 pub mod ics;
 pub mod kap;
 pub mod limits;

@@ -2,7 +2,8 @@
 //! blocks. `docs/rules.md` lists every code.
 
 use super::model::{
-    member_name, moment, Answer, Block, BlockId, BlockKind, Contraindication, Doses, Plan,
+    member_name, moment, Answer, Attendees, Block, BlockId, BlockKind, Contraindication, Doses,
+    Plan,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -222,12 +223,8 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
     check_load(plan, day, &sorted, findings);
     for (i, first) in sorted.iter().enumerate() {
         for second in sorted[i + 1..].iter().take_while(|b| b.start < first.end) {
-            // One person in two blocks at once. Staggered dosing is the exception: KAP blocks
-            // of different partners run side by side, the care team in the room with both.
-            let shared = first.attendees.common(second.attendees);
-            let side_by_side =
-                first.kind.is_kap() && second.kind.is_kap() && shared.clients().is_empty();
-            if shared.is_empty() || side_by_side {
+            let shared = clash(first, second);
+            if shared.is_empty() {
                 continue;
             }
             let who = shared
@@ -245,6 +242,19 @@ fn check_day(plan: &Plan, index: usize, blocks: &[Block], findings: &mut Vec<Fin
                 blocks: vec![first.id, second.id],
             });
         }
+    }
+}
+
+/// The people two blocks that overlap in time would each need to be in at once (nobody: they
+/// may overlap). Staggered dosing is the exception: KAP blocks of different partners run side by
+/// side, the care team in the room with both. The checker and the grid's drop preview ask this.
+pub fn clash(first: &Block, second: &Block) -> Attendees {
+    let shared = first.attendees.common(second.attendees);
+    let side_by_side = first.kind.is_kap() && second.kind.is_kap() && shared.clients().is_empty();
+    if side_by_side {
+        Attendees::NONE
+    } else {
+        shared
     }
 }
 

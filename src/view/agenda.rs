@@ -78,7 +78,12 @@ fn day_view(key: DayKey) -> impl IntoView {
             });
             if let Some(start) = start {
                 if editing.commit(
-                    Edit::MoveBlock { id, day, start },
+                    Edit::MoveBlock {
+                        id,
+                        day,
+                        start,
+                        lane: None,
+                    },
                     format!("Moved to day {n}."),
                 ) {
                     editing.refocus(id);
@@ -197,6 +202,7 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
                     id,
                     day: target,
                     start,
+                    lane: None,
                 },
                 format!("Moved to day {}.", target + 1),
             )
@@ -270,6 +276,7 @@ fn block_view(plan: &Plan, day: usize, block: &Block) -> impl IntoView {
                         id: dragged,
                         day,
                         start: end,
+                        lane: None,
                     },
                     format!("Moved to day {} at {end}.", day + 1),
                 )

@@ -198,6 +198,16 @@ impl Attendees {
         Attendees(self.0 & other.0)
     }
 
+    /// Moved from one person's lane to another's: `to` takes the place of `from`. Someone who
+    /// is there already stays, and nobody is added twice.
+    pub fn moved(self, from: Member, to: Member) -> Attendees {
+        if self.contains(from) && !self.contains(to) {
+            self.without(from).with(to)
+        } else {
+            self
+        }
+    }
+
     /// Whether anyone attends both.
     pub fn shares(self, other: Attendees) -> bool {
         !self.common(other).is_empty()
