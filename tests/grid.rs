@@ -120,3 +120,34 @@ fn a_landing_names_what_it_would_overlap() {
     assert_eq!(landing(&plan, b, 0, 600, 602, None), None);
     assert_eq!(landing(&plan, b, 9, 600, 660, None), None);
 }
+
+#[test]
+fn the_keyboard_moves_a_block_to_the_neighbouring_client_lane() {
+    use intensive_planner::core::grid::{next_client_lane, Toward};
+    use Member::*;
+    let lanes = [PartnerA, PartnerB, Therapist, CoTherapist];
+    type Case<'a> = (&'a [Member], Toward, Option<(Member, Member)>);
+    let cases: &[Case] = &[
+        (
+            &[PartnerA, Therapist],
+            Toward::Next,
+            Some((PartnerA, PartnerB)),
+        ),
+        (&[PartnerA, Therapist], Toward::Previous, None),
+        (
+            &[PartnerB, CoTherapist],
+            Toward::Previous,
+            Some((PartnerB, PartnerA)),
+        ),
+        (&[PartnerB, CoTherapist], Toward::Next, None),
+        (&[PartnerA, PartnerB, Therapist], Toward::Next, None),
+        (&[PartnerA, PartnerB, Therapist], Toward::Previous, None),
+    ];
+    for (members, toward, want) in cases {
+        assert_eq!(
+            next_client_lane(Attendees::of(members), &lanes, *toward),
+            *want,
+            "{members:?} {toward:?}"
+        );
+    }
+}

@@ -105,3 +105,28 @@ pub fn landing(
         clashes,
     })
 }
+
+/// Which way a keyboard move between lanes goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toward {
+    Previous,
+    Next,
+}
+
+/// The keyboard's lane move: the block's first client (in lane order) moves to the nearest
+/// client lane that way that is not in the block yet. `None` when there is none (a joint
+/// block, or the last lane already).
+pub fn next_client_lane(
+    attendees: Attendees,
+    lanes: &[Member],
+    toward: Toward,
+) -> Option<(Member, Member)> {
+    let clients: Vec<Member> = lanes.iter().copied().filter(|m| m.is_client()).collect();
+    let at = clients.iter().position(|m| attendees.contains(*m))?;
+    let free = |m: &&Member| !attendees.contains(**m);
+    let to = match toward {
+        Toward::Next => clients[at + 1..].iter().find(free),
+        Toward::Previous => clients[..at].iter().rev().find(free),
+    };
+    to.map(|to| (clients[at], *to))
+}

@@ -155,6 +155,14 @@ pub fn share_page_address() -> String {
 }
 
 /// Opens the browser's print dialog.
+/// The window's width in CSS pixels (0 when unknown).
+pub fn window_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0)
+}
+
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

@@ -210,6 +210,29 @@ fn set_meta(key: &str, value: &str) {
     }
 }
 
+// The editor's view preferences (list or grid, the grid's snap step): outside the plan prefix,
+// never read as plans, and never in a backup.
+const AGENDA_VIEW_KEY: &str = "intensive-planner.meta.agenda-view";
+const SNAP_KEY: &str = "intensive-planner.meta.grid-snap";
+
+/// The agenda view the therapist chose last ("list" or "grid"), if any.
+pub fn agenda_view() -> Option<String> {
+    storage().ok()?.get_item(AGENDA_VIEW_KEY).ok().flatten()
+}
+
+pub fn set_agenda_view(view: &str) {
+    set_meta(AGENDA_VIEW_KEY, view);
+}
+
+/// The grid's snap step the therapist chose last, if any.
+pub fn grid_snap() -> Option<String> {
+    storage().ok()?.get_item(SNAP_KEY).ok().flatten()
+}
+
+pub fn set_grid_snap(minutes: u16) {
+    set_meta(SNAP_KEY, &minutes.to_string());
+}
+
 /// Browsers name a full storage differently: `QuotaExceededError` (the standard),
 /// `NS_ERROR_DOM_QUOTA_REACHED` (older Firefox), or code 22 (older WebKit).
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {

@@ -10,7 +10,14 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 #[component]
-pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView {
+pub fn BlockForm(
+    plan: Plan,
+    day: usize,
+    block: Option<Block>,
+    /// A new block's start, chosen in the grid; otherwise the day's next free hour.
+    #[prop(optional_no_strip)]
+    at: Option<Time>,
+) -> impl IntoView {
     let editing = use_editing();
     let everyone = plan.participants.everyone();
     let existing = block.as_ref().map(|b| b.id);
@@ -26,7 +33,10 @@ pub fn BlockForm(plan: Plan, day: usize, block: Option<Block>) -> impl IntoView 
         |d| d.attendees,
     ));
     let on_day = RwSignal::new(day);
-    let (default_start, default_end) = next_free_slot(&plan, day);
+    let (default_start, default_end) = match at {
+        Some(at) => (at, at.plus(60).unwrap_or(Time::END_OF_DAY)),
+        None => next_free_slot(&plan, day),
+    };
     let first_start = draft
         .as_ref()
         .map_or(default_start, |d| d.start)
@@ -220,7 +230,7 @@ fn who_attends(plan: &Plan, attendees: RwSignal<Attendees>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <fieldset class="field who">
+        <fieldset class="who-attends">
             <legend>"Who attends"</legend>
             {boxes}
         </fieldset>

@@ -4,16 +4,51 @@
 use super::dom;
 use super::state::{use_app_state, AppState};
 use crate::core::edit::{apply, Edit, History};
-use crate::core::model::{BlockId, KapRecord, Plan};
+use crate::core::grid::Landing;
+use crate::core::limits::{DEFAULT_SNAP_MINUTES, GRID_MIN_WIDTH, SNAP_MINUTES};
+use crate::core::model::{BlockId, KapRecord, Plan, Time};
 use crate::core::rules::{check, Finding};
+use crate::shell::{browser, storage};
+use leptos::html::Li;
 use leptos::prelude::*;
 
 /// What the agenda has open for editing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormTarget {
-    /// A new block on this day (0-based).
-    Add(usize),
+    /// A new block on this day (0-based), at a time chosen in the grid or the day's next free
+    /// hour.
+    Add {
+        day: usize,
+        at: Option<Time>,
+    },
     Edit(BlockId),
+}
+
+/// How the agenda is shown: one list per day (the default on phones), or the time grid with a
+/// lane per person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgendaView {
+    List,
+    Grid,
+}
+
+impl AgendaView {
+    pub fn code(self) -> &'static str {
+        match self {
+            AgendaView::List => "list",
+            AgendaView::Grid => "grid",
+        }
+    }
+
+    /// The view chosen last, or the grid on a screen wide enough for it.
+    fn first() -> AgendaView {
+        match storage::agenda_view().as_deref() {
+            Some("list") => AgendaView::List,
+            Some("grid") => AgendaView::Grid,
+            _ if browser::window_width() >= f64::from(GRID_MIN_WIDTH) => AgendaView::Grid,
+            _ => AgendaView::List,
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -37,9 +72,20 @@ pub struct Editing {
     /// Why the last edit was refused, announced at once.
     pub refused: RwSignal<Option<String>>,
     pub form: RwSignal<Option<FormTarget>>,
-    /// The block being dragged, if any.
+    /// The block being dragged in the list, if any.
     pub dragging: StoredValue<Option<BlockId>>,
+    pub view: RwSignal<AgendaView>,
+    /// The grid's snap step in minutes (`limits::SNAP_MINUTES`).
+    pub snap: RwSignal<u16>,
+    /// Where the block dragged in the grid would land, shown as a ghost before it drops.
+    pub landing: RwSignal<Option<(BlockId, Landing)>>,
+    /// Each shown block's element, to give the focus back without searching the page.
+    /// (The number tells two elements of one block apart while it moves between days.)
+    nodes: StoredValue<(u32, Vec<Shown>)>,
 }
+
+/// A shown block's element: the block, a number for this element, and the element.
+type Shown = (BlockId, u32, NodeRef<Li>);
 
 impl Editing {
     fn new(id: String) -> Editing {
@@ -65,6 +111,15 @@ impl Editing {
             refused: RwSignal::new(None),
             form: RwSignal::new(None),
             dragging: StoredValue::new(None),
+            view: RwSignal::new(AgendaView::first()),
+            snap: RwSignal::new(
+                storage::grid_snap()
+                    .and_then(|s| s.parse().ok())
+                    .filter(|s| SNAP_MINUTES.contains(s))
+                    .unwrap_or(DEFAULT_SNAP_MINUTES),
+            ),
+            landing: RwSignal::new(None),
+            nodes: StoredValue::new((0, Vec::new())),
         }
     }
 
@@ -173,7 +228,38 @@ impl Editing {
 
     /// Puts the focus back on a block once the agenda has been drawn again.
     pub fn refocus(&self, id: BlockId) {
-        request_animation_frame(move || dom::focus(&format!("#block-{id}")));
+        let nodes = self.nodes;
+        request_animation_frame(move || {
+            let node = nodes.with_value(|(_, nodes)| {
+                nodes
+                    .iter()
+                    .rev()
+                    .find(|(shown, _, _)| *shown == id)
+                    .and_then(|(_, _, node)| node.get_untracked())
+            });
+            if let Some(node) = node {
+                let _ = node.focus();
+            }
+        });
+    }
+
+    /// Remembers a shown block's element until it leaves the page.
+    pub fn remember(&self, id: BlockId, node: NodeRef<Li>) {
+        let mut token = 0;
+        self.nodes.update_value(|(count, nodes)| {
+            *count = count.wrapping_add(1);
+            token = *count;
+            nodes.push((id, token, node));
+        });
+        let nodes = self.nodes;
+        on_cleanup(move || nodes.update_value(|(_, nodes)| nodes.retain(|(_, t, _)| *t != token)));
+    }
+
+    /// Switches the agenda between the list and the grid, and remembers the choice.
+    pub fn show(&self, view: AgendaView) {
+        self.view.set(view);
+        self.form.set(None);
+        storage::set_agenda_view(view.code());
     }
 }
 

@@ -10,6 +10,7 @@ mod dom;
 mod editor;
 mod field;
 mod findings;
+mod grid;
 mod new_plan;
 mod plan_details;
 mod plan_list;

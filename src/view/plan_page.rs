@@ -1,6 +1,6 @@
 use super::agenda::Agenda;
 use super::backups::export_plans;
-use super::editor::{use_editing, EditBar, EditorScope};
+use super::editor::{use_editing, AgendaView, EditBar, EditorScope};
 use super::findings::FindingsPanel;
 use super::plan_details::PlanDetails;
 use super::records::Records;
@@ -77,7 +77,7 @@ fn Editor() -> impl IntoView {
                 }>"Export this plan"</button>
             </div>
             <EditBar/>
-            <div class="plan-layout">
+            <div class=move || if editing.view.get() == AgendaView::Grid { "plan-layout in-grid" } else { "plan-layout" }>
                 <div class="agenda">
                     <Agenda/>
                     <details class="panel keys">
@@ -87,10 +87,11 @@ fn Editor() -> impl IntoView {
                             <li><kbd>"Alt"</kbd>" + "<kbd>"↑"</kbd>" / "<kbd>"↓"</kbd>": 15 minutes earlier or later"</li>
                             <li><kbd>"Alt"</kbd>" + "<kbd>"Shift"</kbd>" + "<kbd>"↑"</kbd>" / "<kbd>"↓"</kbd>": 15 minutes shorter or longer"</li>
                             <li><kbd>"Alt"</kbd>" + "<kbd>"←"</kbd>" / "<kbd>"→"</kbd>": to the previous or next day"</li>
+                            <li><kbd>"Alt"</kbd>" + "<kbd>"Shift"</kbd>" + "<kbd>"←"</kbd>" / "<kbd>"→"</kbd>": to the previous or next partner's lane"</li>
                             <li><kbd>"Enter"</kbd>": edit ("<kbd>"Esc"</kbd>" closes the form); "<kbd>"Delete"</kbd>": delete"</li>
                             <li><kbd>"Ctrl"</kbd>" + "<kbd>"Z"</kbd>": undo; "<kbd>"Ctrl"</kbd>" + "<kbd>"Shift"</kbd>" + "<kbd>"Z"</kbd>": redo ("<kbd>"⌘"</kbd>" on a Mac)"</li>
                         </ul>
-                        <p>"With a mouse, drag a block onto another block to put it right after that one, or onto a day to move it there."</p>
+                        <p>"In the list, drag a block onto another block to put it right after that one, or onto a day to move it there. In the grid, drag a block to another time, day or lane, or drag its bottom edge to make it longer or shorter; click an empty place to add a block there."</p>
                     </details>
                 </div>
                 <div class="side">

@@ -30,13 +30,14 @@ export async function expectAccessible(page) {
 }
 
 /** Fills in and submits the new-plan form. */
-export async function createPlan(page, { format = 'Couples', a = 'Alex', b = 'Sam', client = 'Jo', date = '2026-12-04', days = '3', starts = '09:00', ends = '17:00', kap = 'None' } = {}) {
+export async function createPlan(page, { format = 'Couples', a = 'Alex', b = 'Sam', client = 'Jo', date = '2026-12-04', days = '3', starts = '09:00', ends = '17:00', kap = 'None', coTherapist = '' } = {}) {
   await page.goto('/');
   await page.getByRole('button', { name: 'New plan' }).click();
   await page.getByLabel('Format', { exact: true }).selectOption({ label: format });
   if (format === 'Couples') {
     await page.getByLabel('Partner A').fill(a);
     await page.getByLabel('Partner B').fill(b);
+    if (coTherapist) await page.getByLabel('Co-therapist (optional)').fill(coTherapist);
   } else {
     await page.getByLabel('Client').fill(client);
   }
