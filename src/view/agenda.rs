@@ -336,7 +336,11 @@ fn block_view(
     };
     // The grid's CSS places the block; the list ignores these.
     let at = Memo::new(move |_| {
-        block.with(|b| b.as_ref().map(|b| grid::place(b, geometry)).unwrap_or_default())
+        block.with(|b| {
+            b.as_ref()
+                .map(|b| grid::place(b, geometry))
+                .unwrap_or_default()
+        })
     });
     let notes = move || {
         block.with(|b| {
@@ -372,6 +376,7 @@ fn block_view(
             on:dragover=|ev: DragEvent| ev.prevent_default()
             on:drop=on_drop
             on:keydown=on_key
+            on:dblclick=move |_| editing.form.set(Some(FormTarget::Edit(id)))
             on:pointerdown=move |ev| grid::pointer_down(&ev, id, day, geometry)
             on:pointermove=move |ev| grid::pointer_move(&ev, geometry)
             on:pointerup=move |ev| grid::pointer_up(&ev)
@@ -407,8 +412,9 @@ enum Change {
     Length,
 }
 
-/// The block's findings as a mark: how many errors and warnings, in words and by shape, and
-/// the findings themselves when the mark is chosen.
+/// The block's findings as a mark: how many errors and warnings, in words and by shape; the
+/// findings themselves show when the mark is chosen (and only then, so that a block's text is
+/// its own).
 fn marks(id: BlockId) -> impl IntoView {
     let editing = use_editing();
     let mine = Memo::new(move |_| {
@@ -420,6 +426,7 @@ fn marks(id: BlockId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let open = RwSignal::new(false);
     move || {
         mine.with(|mine| {
             if mine.is_empty() {
@@ -439,19 +446,25 @@ fn marks(id: BlockId) -> impl IntoView {
             if warnings > 0 {
                 words.push(format!("{warnings} {}", plural(warnings, "warning")));
             }
-            let items = mine
-                .iter()
-                .map(|(severity, message)| {
-                    view! { <li><strong>{severity.label()}": "</strong>{message.clone()}</li> }
+            let list = mine.clone();
+            let items = move || {
+                open.get().then(|| {
+                    let items = list
+                        .iter()
+                        .map(|(severity, message)| {
+                            view! { <li><strong>{severity.label()}": "</strong>{message.clone()}</li> }
+                        })
+                        .collect_view();
+                    view! { <ul class="mark-list">{items}</ul> }
                 })
-                .collect_view();
+            };
             Some(view! {
-                <details class=class>
-                    <summary>
+                <span class=class>
+                    <button type="button" class="mark" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                         <span aria-hidden="true">{sign}" "</span>{words.join(", ")}
-                    </summary>
-                    <ul class="mark-list">{items}</ul>
-                </details>
+                    </button>
+                    {items}
+                </span>
             })
         })
     }

@@ -83,6 +83,8 @@ test('drag and drop: onto a block puts the dragged one right after it; onto a da
   // moves, so a scroll between press and move would pick up another block.
   await page.setViewportSize({ width: 1280, height: 2400 });
   await createPlan(page, { days: '2' });
+  // Drag and drop onto blocks and days is the list's; the grid drags by time (grid.spec.mjs).
+  await page.getByRole('button', { name: 'List', exact: true }).click();
   const closing = block(page, 2, 'Closing');
   const text = await closing.textContent();
   const duration = text.match(/^(\d\d):(\d\d)–(\d\d):(\d\d)/).slice(1).map(Number);
