@@ -1,7 +1,11 @@
 // UI benchmark in headless Chromium against the release build in dist/:
 // - start: from navigation to the plan list on screen;
 // - edit: from a keyboard edit (Alt+↓ on a block) to the agenda and findings redrawn and laid
-//   out, on a 7-day plan of 150 blocks, against one frame (16 ms).
+//   out, on a 7-day plan of 150 blocks, against one frame (16 ms);
+// - drag (the time grid): from a pointer move during a drag to the ghost redrawn and laid out,
+//   each move a new landing (15 minutes further), against one frame;
+// - drop: from releasing the pointer to the edit applied, the checker run and the grid redrawn
+//   and laid out (the save waits for the frame after), against one frame, median.
 // Prints the figures against their budgets; exits non-zero over budget. Run with `make bench`.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -12,6 +16,8 @@ const EDITS = 40;
 // The first edits run while the browser still compiles the wasm to optimised code; they are
 // reported on their own and left out of the steady-state figures.
 const WARMUP = 10;
+const DRAGS = 20;
+const MOVES_PER_DRAG = 4;
 const port = 8766;
 
 /** A 7-day couples plan of 150 blocks in the stored format (v2), with KAP on day 4. */
@@ -90,6 +96,45 @@ try {
     return times;
   }, WARMUP + EDITS);
 
+  // The time grid: drags of the same block, down and back up, by synthetic pointer events at
+  // its place on screen (the grid finds the day and lane under the point).
+  await page.evaluate(() => localStorage.setItem('intensive-planner.meta.agenda-view', 'grid'));
+  await page.reload();
+  await page.locator('.grid-agenda #block-50').waitFor({ timeout: 5000 });
+  const dragged = await page.evaluate(async ({ drags, moves }) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const settle = async () => { await new Promise((r) => setTimeout(r, 0)); void document.body.offsetHeight; };
+    const block = () => document.querySelector('#block-50');
+    const moveTimes = [];
+    const dropTimes = [];
+    for (let d = 0; d < drags; d += 1) {
+      block().scrollIntoView({ block: 'center', inline: 'center' });
+      await frame();
+      const box = block().getBoundingClientRect();
+      const x = box.left + 12;
+      const y = box.top + 6;
+      const direction = d % 2 ? -1 : 1;
+      const at = (dy) => ({ pointerId: 7, pointerType: 'mouse', isPrimary: true, button: 0, clientX: x, clientY: y + direction * dy, bubbles: true, cancelable: true });
+      const before = block().querySelector('.time').textContent;
+      block().dispatchEvent(new PointerEvent('pointerdown', at(0)));
+      for (let m = 1; m <= moves; m += 1) {
+        const t0 = performance.now();
+        block().dispatchEvent(new PointerEvent('pointermove', at(18 * m)));
+        await settle();
+        moveTimes.push(performance.now() - t0);
+        if (!document.querySelector('.ghost')) throw new Error(`drag ${d}, move ${m}: no ghost`);
+        await frame();
+      }
+      const t0 = performance.now();
+      block().dispatchEvent(new PointerEvent('pointerup', at(18 * moves)));
+      await settle();
+      dropTimes.push(performance.now() - t0);
+      if (block().querySelector('.time').textContent === before) throw new Error(`drag ${d} did not move the block (${before})`);
+      await frame();
+    }
+    return { moveTimes, dropTimes };
+  }, { drags: DRAGS, moves: MOVES_PER_DRAG });
+
   const report = (name, values, budget) => {
     const m = median(values);
     const p = p95(values);
@@ -100,6 +145,11 @@ try {
   report('start (navigation to the plan list)', starts, START_BUDGET_MS);
   console.log(`edit, first ${WARMUP} while the wasm warms up: ${edits.slice(0, WARMUP).map((x) => x.toFixed(1)).join(', ')} ms`);
   report(`edit (Alt+↓ on a block, ${blocks} blocks over 7 days, redraw and layout, ${EDITS} edits)`, edits.slice(WARMUP), EDIT_BUDGET_MS);
+  report(`drag in the grid (pointer move to the ghost redrawn and laid out, ${dragged.moveTimes.length} moves)`, dragged.moveTimes, EDIT_BUDGET_MS);
+  const drops = dragged.dropTimes;
+  const dropMedian = median(drops);
+  failed ||= dropMedian > EDIT_BUDGET_MS;
+  console.log(`drop in the grid (edit, checker, redraw and layout; ${drops.length} drops): median ${dropMedian.toFixed(1)} ms, p95 ${p95(drops).toFixed(1)} ms against a budget of ${EDIT_BUDGET_MS} ms median (${((dropMedian / EDIT_BUDGET_MS) * 100).toFixed(0)}%)${dropMedian > EDIT_BUDGET_MS ? ': OVER budget' : ''}`);
 } catch (error) {
   console.log(`ui-bench failed: ${error.message}`);
   failed = true;

@@ -8,7 +8,10 @@ const PRESCRIBER = 'Dr. Confidential';
  * Alex dosing and Jordan driving. */
 async function clinicalPlan(page) {
   await createPlan(page, { kap: 'Midway' });
-  await page.getByRole('region', { name: /^Day 1/ }).getByRole('listitem').first().getByRole('button', { name: /^Edit/ }).click();
+  // In the grid a block's buttons show when the pointer is over it (or it has the focus).
+  const first = page.getByRole('region', { name: /^Day 1/ }).getByRole('listitem').first();
+  await first.hover();
+  await first.getByRole('button', { name: /^Edit/ }).click();
   await page.getByLabel('Clinician notes').fill(NOTE);
   await page.getByRole('button', { name: 'Save block' }).click();
   await page.locator('summary', { hasText: 'Screening and logistics' }).click();

@@ -206,6 +206,7 @@ test('half-typed notes survive another tab changing the block whose form is open
   const url = page.url();
   const other = await context.newPage();
   await other.goto(url);
+  await firstBlock(page, 1).hover();
   await firstBlock(page, 1).getByRole('button', { name: /^Edit/ }).click();
   await page.getByLabel('Clinician notes').fill('Half a thought about');
   await firstBlock(other, 1).focus();
