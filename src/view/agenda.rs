@@ -203,7 +203,6 @@ fn block_view(
     let node = NodeRef::<Li>::new();
     editing.remember(id, node);
     let in_grid = move || editing.view.get() == AgendaView::Grid;
-    let read = move |f: fn(&Block) -> String| move || block.with(|b| b.as_ref().map(f));
     let title = Memo::new(move |_| block.with(|b| b.as_ref().map(|b| b.title.clone())));
     let named = move || title.get().unwrap_or_default();
     let who = Memo::new(move |_| {
@@ -334,25 +333,40 @@ fn block_view(
             })
         })
     };
-    // The grid's CSS places the block; the list ignores these.
-    let at = Memo::new(move |_| {
-        block.with(|b| {
-            b.as_ref()
-                .map(|b| grid::place(b, geometry))
-                .unwrap_or_default()
-        })
+    // The grid's CSS places the block (the list ignores it), through style properties: the
+    // Content-Security-Policy refuses a `style` attribute. One effect rather than a reactive
+    // attribute per property: it measured smaller.
+    Effect::new(move |_| {
+        let place = block.with(|b| b.as_ref().map(|b| grid::place(b, geometry)));
+        if let (Some(element), Some(place)) = (node.get(), place) {
+            place.apply(&element);
+        }
     });
-    let notes = move || {
+    // What the block says, redrawn as one when it changes: its times, kind, title, people,
+    // travel and notes.
+    let body = move || {
+        let who = who.get().unwrap_or_default();
         block.with(|b| {
-            b.as_ref().filter(|b| !b.notes.is_empty()).map(|b| {
-                view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{b.notes.clone()}</p> }
+            b.as_ref().map(|b| {
+                let travel = b
+                    .travel
+                    .then(|| view! { <span class="travel">"Away from the practice"</span> });
+                let notes = (!b.notes.is_empty()).then(|| {
+                    view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{b.notes.clone()}</p> }
+                });
+                view! {
+                    <span class="time">{format!("{}–{}", b.start, b.end)}</span>
+                    " "
+                    <span class="kind">{b.kind.label()}</span>
+                    " "
+                    <span class="title">{b.title.clone()}</span>
+                    " "
+                    <span class="who">{who}</span>
+                    {travel}
+                    {notes}
+                }
             })
         })
-    };
-    let travel = move || {
-        block
-            .with(|b| b.as_ref().is_some_and(|b| b.travel))
-            .then(|| view! { <span class="travel">"Away from the practice"</span> })
     };
     let dosing = move || {
         block
@@ -365,10 +379,6 @@ fn block_view(
             id=format!("block-{id}")
             tabindex="0"
             class=class
-            style:--top=move || at.with(|p| p.get(0))
-            style:--length=move || at.with(|p| p.get(1))
-            style:--lane=move || at.with(|p| p.get(2))
-            style:--width=move || at.with(|p| p.get(3))
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+Shift+ArrowUp Alt+Shift+ArrowDown Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight Enter Delete"
             draggable=move || (!in_grid()).then_some("true")
             on:dragstart=on_drag_start
@@ -382,15 +392,7 @@ fn block_view(
             on:pointerup=move |ev| grid::pointer_up(&ev)
             on:pointercancel=move |_| grid::pointer_cancel()
         >
-            <span class="time">{read(|b| format!("{}–{}", b.start, b.end))}</span>
-            " "
-            <span class="kind">{read(|b| b.kind.label().to_string())}</span>
-            " "
-            <span class="title">{named}</span>
-            " "
-            <span class="who">{move || who.get()}</span>
-            {travel}
-            {notes}
+            {body}
             {dosing}
             {marks(id)}
             <span class="block-tools">

@@ -215,7 +215,7 @@ fn who_attends(plan: &Plan, attendees: RwSignal<Attendees>) -> impl IntoView {
             let label = if member.is_client() || name == member.role() {
                 name
             } else {
-                format!("{name} ({})", member.role().to_lowercase())
+                format!("{name} ({})", member.role_in_text())
             };
             view! {
                 <span class="who-box">

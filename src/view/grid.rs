@@ -78,6 +78,17 @@ impl Position {
     pub fn get(&self, index: usize) -> String {
         self.0.get(index).cloned().unwrap_or_default()
     }
+
+    /// Sets the place on an element's style (a property each, never the `style` attribute).
+    pub fn apply(&self, element: &web_sys::HtmlElement) {
+        let style = element.style();
+        for (name, value) in ["--top", "--length", "--lane", "--width"]
+            .iter()
+            .zip(&self.0)
+        {
+            let _ = style.set_property(name, value);
+        }
+    }
 }
 
 /// The block's place: its first run of lanes (the others are `echoes`).
@@ -148,7 +159,7 @@ pub fn lane_heads(geometry: Memo<Geometry>, day: usize) -> impl IntoView {
                     let label = if member.is_client() || name == member.role() {
                         name.clone()
                     } else {
-                        format!("{name} ({})", member.role().to_lowercase())
+                        format!("{name} ({})", member.role_in_text())
                     };
                     let id = format!("day-{}-lane-{}", day + 1, member.code());
                     view! { <span class="lane-head" id=id>{label}</span> }

@@ -104,6 +104,19 @@ impl Member {
         matches!(self, Member::PartnerA | Member::PartnerB | Member::Client)
     }
 
+    /// The role mid-sentence: "co-therapist" (spelled out: a case mapping costs kilobytes of
+    /// wasm).
+    pub fn role_in_text(self) -> &'static str {
+        match self {
+            Member::PartnerA => "partner A",
+            Member::PartnerB => "partner B",
+            Member::Client => "client",
+            Member::Therapist => "therapist",
+            Member::CoTherapist => "co-therapist",
+            Member::SoberMonitor => "sober monitor",
+        }
+    }
+
     /// What the member is, for labels: "Partner A", "Therapist".
     pub fn role(self) -> &'static str {
         match self {
