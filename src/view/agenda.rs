@@ -67,15 +67,30 @@ fn day_view(key: DayKey, geometry: Memo<grid::Geometry>) -> impl IntoView {
     let heading_id = format!("day-{n}");
     let labelled_by = heading_id.clone();
     let in_grid = move || editing.view.get() == AgendaView::Grid;
-    // The day's block ids, in the day's order.
-    let ids = Memo::new(move |_| {
+    // The day's blocks, then its block ids in the day's order, then the findings that name its
+    // blocks: an edit re-runs the blocks of the days it changed, not every block of the plan.
+    let blocks = Memo::new(move |_| {
         editing.with_plan(|plan| {
             plan.days
                 .get(day)
-                .map(|d| d.blocks.iter().map(|b| b.id).collect::<Vec<_>>())
+                .map(|d| d.blocks.clone())
                 .unwrap_or_default()
         })
     });
+    let ids = Memo::new(move |_| blocks.with(|b| b.iter().map(|b| b.id).collect::<Vec<_>>()));
+    let marks = Memo::new(move |_| {
+        let ids = ids.get();
+        editing.findings.with(|findings| {
+            let mut marks = Vec::new();
+            for f in findings.iter().filter(|f| f.severity != Severity::Info) {
+                for id in f.blocks.iter().filter(|id| ids.contains(id)) {
+                    marks.push((*id, f.severity, f.message.clone()));
+                }
+            }
+            marks
+        })
+    });
+    let shown = DayData { blocks, marks };
     let adding = move || match editing.form.get() {
         Some(FormTarget::Add { day: on, at }) if on == day && !in_grid() => editing
             .plan
@@ -138,7 +153,7 @@ fn day_view(key: DayKey, geometry: Memo<grid::Geometry>) -> impl IntoView {
             </div>
             <ol class="blocks" data-day=day.to_string() on:click=move |ev| grid::add_at_click(&ev, day, geometry)>
                 <For each=move || ids.get() key=|id| *id let:id>
-                    {block_item(day, id, geometry)}
+                    {block_item(day, id, shown, geometry)}
                 </For>
                 {move || in_grid().then(|| grid::ghost(day, geometry))}
             </ol>
@@ -159,17 +174,39 @@ pub fn tone(kind: BlockKind) -> &'static str {
     }
 }
 
+/// What a day's blocks read: the day's blocks, and the errors and warnings naming them.
+#[derive(Clone, Copy)]
+struct DayData {
+    blocks: Memo<Vec<Block>>,
+    marks: Memo<Vec<(BlockId, Severity, String)>>,
+}
+
 /// One block: its row (or, in the list, its open form), and in the grid the lanes it also
-/// fills. Everything shown reads the block's own memo.
-fn block_item(day: usize, id: BlockId, geometry: Memo<grid::Geometry>) -> impl IntoView {
+/// fills. The row is drawn from the block's own memo, and drawn again, whole, only when that
+/// block, its people's names or its findings change: an edit redraws the blocks it touched and
+/// no other (each reactive part inside a row would be one more node every edit visits).
+fn block_item(
+    day: usize,
+    id: BlockId,
+    shown: DayData,
+    geometry: Memo<grid::Geometry>,
+) -> impl IntoView {
     let editing = use_editing();
-    let block = Memo::new(move |_| {
-        editing.with_plan(|plan| {
-            plan.days
-                .get(day)
-                .and_then(|d| d.blocks.iter().find(|b| b.id == id))
-                .cloned()
-        })
+    // One memo per block, with all a row shows: every memo downstream of the plan is one more
+    // node that each edit visits, so a block has one.
+    let row = Memo::new(move |_| {
+        let block = shown
+            .blocks
+            .with(|blocks| blocks.iter().find(|b| b.id == id).cloned())?;
+        let who = geometry.with(|g| g.describe(block.attendees));
+        let marks = shown.marks.with(|marks| {
+            marks
+                .iter()
+                .filter(|(block, _, _)| *block == id)
+                .map(|(_, severity, message)| (*severity, message.clone()))
+                .collect::<Vec<_>>()
+        });
+        Some(Row { block, who, marks })
     });
     let open = Memo::new(move |_| {
         editing.form.get() == Some(FormTarget::Edit(id)) && editing.view.get() == AgendaView::List
@@ -177,38 +214,58 @@ fn block_item(day: usize, id: BlockId, geometry: Memo<grid::Geometry>) -> impl I
     move || {
         if open.get() {
             let plan = editing.plan.get_untracked();
-            let shown = block.get_untracked();
-            plan.zip(shown)
+            let shown = row.with_untracked(|r| r.as_ref().map(|r| r.block.clone()));
+            return plan
+                .zip(shown)
                 .map(|(plan, shown)| {
                     view! { <li class="block-editing"><BlockForm plan=plan day=day block=Some(shown)/></li> }
                 })
-                .into_any()
-        } else {
-            view! {
-                {block_view(day, id, block, geometry)}
-                {move || grid::echoes(block, geometry)}
-            }
-            .into_any()
+                .into_any();
         }
+        let Some(Row {
+            block: b,
+            who,
+            marks,
+        }) = row.get()
+        else {
+            return ().into_any();
+        };
+        let layout = if editing.view.get() == AgendaView::Grid {
+            Layout::Grid(geometry.with(|g| grid::place(&b, g)))
+        } else {
+            Layout::List
+        };
+        let echoes = grid::echoes(&b, &layout, geometry);
+        view! { {block_view(day, b, who, marks, layout)} {echoes} }.into_any()
     }
+}
+
+/// What a block's row shows: the block, its people by name, and its errors and warnings.
+#[derive(Clone, PartialEq)]
+struct Row {
+    block: Block,
+    who: String,
+    marks: Vec<(Severity, String)>,
+}
+
+/// How a row is laid out: in the list, or placed in the grid.
+pub enum Layout {
+    List,
+    Grid(grid::Position),
 }
 
 fn block_view(
     day: usize,
-    id: BlockId,
-    block: Memo<Option<Block>>,
-    geometry: Memo<grid::Geometry>,
+    block: Block,
+    who: String,
+    marks: Vec<(Severity, String)>,
+    layout: Layout,
 ) -> impl IntoView {
     let editing = use_editing();
+    let id = block.id;
     let node = NodeRef::<Li>::new();
     editing.remember(id, node);
-    let in_grid = move || editing.view.get() == AgendaView::Grid;
-    let title = Memo::new(move |_| block.with(|b| b.as_ref().map(|b| b.title.clone())));
-    let named = move || title.get().unwrap_or_default();
-    let who = Memo::new(move |_| {
-        let attendees = block.with(|b| b.as_ref().map(|b| b.attendees));
-        editing.with_plan(|plan| attendees.map(|a| a.describe_all(&plan.participants, &plan.team)))
-    });
+    let title = block.title.clone();
     // Moves the block (or its end) by some minutes.
     let step = move |minutes: i16, change: Change| {
         let (edit, verb, word) = match (change, minutes < 0) {
@@ -221,13 +278,11 @@ fn block_view(
             editing.refocus(id);
         }
     };
+    let (start, end, attendees) = (block.start, block.end, block.attendees);
     let to_day = move |target: usize| {
         let days = editing
             .plan
             .with_untracked(|p| p.as_ref().map_or(0, |p| p.days.len()));
-        let Some(start) = block.with_untracked(|b| b.as_ref().map(|b| b.start)) else {
-            return;
-        };
         let edit = Edit::MoveBlock {
             id,
             day: target,
@@ -239,11 +294,8 @@ fn block_view(
         }
     };
     let to_lane = move |toward: Toward| {
-        let Some(b) = block.get_untracked() else {
-            return;
-        };
-        let lanes = geometry.with_untracked(|g| g.lanes.clone());
-        let Some((from, to)) = next_client_lane(b.attendees, &lanes, toward) else {
+        let lanes = editing.with_plan(crate::core::grid::lanes);
+        let Some((from, to)) = next_client_lane(attendees, &lanes, toward) else {
             editing.refused.set(Some(
                 "There is no other lane that way: everyone of the couple there is in this block already, or it is the last lane.".into(),
             ));
@@ -252,7 +304,7 @@ fn block_view(
         let edit = Edit::MoveBlock {
             id,
             day,
-            start: b.start,
+            start,
             lane: Some((from, to)),
         };
         let name =
@@ -261,17 +313,19 @@ fn block_view(
             editing.refocus(id);
         }
     };
-    let delete = move || {
-        let name = named();
-        editing.commit(
-            Edit::DeleteBlock { id },
-            format!("Deleted “{name}”. Undo brings it back."),
-        );
-        // Keep the keyboard in the agenda: the day's first button takes the focus.
-        let n = day + 1;
-        request_animation_frame(move || {
-            super::dom::focus(&format!("#day-{n} ~ .day-actions button"))
-        });
+    let delete = {
+        let title = title.clone();
+        move || {
+            editing.commit(
+                Edit::DeleteBlock { id },
+                format!("Deleted “{title}”. Undo brings it back."),
+            );
+            // Keep the keyboard in the agenda: the day's first button takes the focus.
+            let n = day + 1;
+            request_animation_frame(move || {
+                super::dom::focus(&format!("#day-{n} ~ .day-actions button"))
+            });
+        }
     };
     let on_key = move |ev: KeyboardEvent| {
         // Only when the block itself has the focus, not one of its buttons.
@@ -297,9 +351,6 @@ fn block_view(
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         ev.stop_propagation();
-        let Some(end) = block.with_untracked(|b| b.as_ref().map(|b| b.end)) else {
-            return;
-        };
         if let Some(dragged) = editing.dragging.get_value() {
             editing.dragging.set_value(None);
             let edit = Edit::MoveBlock {
@@ -321,88 +372,65 @@ fn block_view(
             let _ = transfer.set_data("text/plain", &format!("block-{id}"));
         }
     };
-    let class = move || {
-        block.with(|b| {
-            b.as_ref().map(|b| {
-                let dosing = if b.kind == BlockKind::KapDosing {
-                    " dosing"
-                } else {
-                    ""
-                };
-                format!("block {}{dosing}", tone(b.kind))
-            })
-        })
+    let dosing = if block.kind == BlockKind::KapDosing {
+        " dosing"
+    } else {
+        ""
     };
-    // The grid's CSS places the block (the list ignores it), through style properties: the
-    // Content-Security-Policy refuses a `style` attribute. One effect rather than a reactive
-    // attribute per property: it measured smaller.
-    Effect::new(move |_| {
-        let place = block.with(|b| b.as_ref().map(|b| grid::place(b, geometry)));
-        if let (Some(element), Some(place)) = (node.get(), place) {
-            place.apply(&element);
-        }
+    let class = format!("block {}{dosing}", tone(block.kind));
+    let (in_grid, place) = match layout {
+        Layout::Grid(place) => (true, place),
+        Layout::List => (false, grid::Position::default()),
+    };
+    let notes = (!block.notes.is_empty()).then(|| {
+        view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{block.notes.clone()}</p> }
     });
-    // What the block says, redrawn as one when it changes: its times, kind, title, people,
-    // travel and notes.
-    let body = move || {
-        let who = who.get().unwrap_or_default();
-        block.with(|b| {
-            b.as_ref().map(|b| {
-                let travel = b
-                    .travel
-                    .then(|| view! { <span class="travel">"Away from the practice"</span> });
-                let notes = (!b.notes.is_empty()).then(|| {
-                    view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{b.notes.clone()}</p> }
-                });
-                view! {
-                    <span class="time">{format!("{}–{}", b.start, b.end)}</span>
-                    " "
-                    <span class="kind">{b.kind.label()}</span>
-                    " "
-                    <span class="title">{b.title.clone()}</span>
-                    " "
-                    <span class="who">{who}</span>
-                    {travel}
-                    {notes}
-                }
-            })
-        })
-    };
-    let dosing = move || {
-        block
-            .with(|b| b.as_ref().is_some_and(|b| b.kind == BlockKind::KapDosing))
-            .then(|| readiness(id))
-    };
+    let travel = block
+        .travel
+        .then(|| view! { <span class="travel">"Away from the practice"</span> });
+    let readiness = (block.kind == BlockKind::KapDosing).then(|| readiness(id));
     view! {
         <li
             node_ref=node
             id=format!("block-{id}")
             tabindex="0"
             class=class
+            style:--top=place.get(0)
+            style:--length=place.get(1)
+            style:--lane=place.get(2)
+            style:--width=place.get(3)
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+Shift+ArrowUp Alt+Shift+ArrowDown Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight Enter Delete"
-            draggable=move || (!in_grid()).then_some("true")
+            draggable=(!in_grid).then_some("true")
             on:dragstart=on_drag_start
             on:dragend=move |_| editing.dragging.set_value(None)
             on:dragover=|ev: DragEvent| ev.prevent_default()
             on:drop=on_drop
             on:keydown=on_key
             on:dblclick=move |_| editing.form.set(Some(FormTarget::Edit(id)))
-            on:pointerdown=move |ev| grid::pointer_down(&ev, id, day, geometry)
-            on:pointermove=move |ev| grid::pointer_move(&ev, geometry)
+            on:pointerdown=move |ev| grid::pointer_down(&ev, id, day)
+            on:pointermove=move |ev| grid::pointer_move(&ev)
             on:pointerup=move |ev| grid::pointer_up(&ev)
             on:pointercancel=move |_| grid::pointer_cancel()
         >
-            {body}
-            {dosing}
-            {marks(id)}
+            <span class="time">{format!("{}–{}", block.start, block.end)}</span>
+            " "
+            <span class="kind">{block.kind.label()}</span>
+            " "
+            <span class="title">{title.clone()}</span>
+            " "
+            <span class="who">{who}</span>
+            {travel}
+            {notes}
+            {readiness}
+            {marks_view(marks)}
             <span class="block-tools">
                 <button type="button" class="tool" on:click=move |_| editing.form.set(Some(FormTarget::Edit(id)))>
-                    "Edit"<span class="visually-hidden">{move || format!(" “{}”", named())}</span>
+                    "Edit"<span class="visually-hidden">{format!(" “{title}”")}</span>
                 </button>
-                <button type="button" class="tool" aria-label=move || format!("Move “{}” {STEP} minutes earlier", named()) on:click=move |_| step(-STEP, Change::Move)>"↑"</button>
-                <button type="button" class="tool" aria-label=move || format!("Move “{}” {STEP} minutes later", named()) on:click=move |_| step(STEP, Change::Move)>"↓"</button>
+                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes earlier", block.title) on:click=move |_| step(-STEP, Change::Move)>"↑"</button>
+                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes later", block.title) on:click=move |_| step(STEP, Change::Move)>"↓"</button>
             </span>
-            {move || in_grid().then(|| view! { <span class="resize-handle" aria-hidden="true" data-resize="true"></span> })}
+            {in_grid.then(|| view! { <span class="resize-handle" aria-hidden="true" data-resize="true"></span> })}
         </li>
     }
 }
@@ -417,59 +445,44 @@ enum Change {
 /// The block's findings as a mark: how many errors and warnings, in words and by shape; the
 /// findings themselves show when the mark is chosen (and only then, so that a block's text is
 /// its own).
-fn marks(id: BlockId) -> impl IntoView {
-    let editing = use_editing();
-    let mine = Memo::new(move |_| {
-        editing.findings.with(|findings| {
-            findings
-                .iter()
-                .filter(|f| f.severity != Severity::Info && f.blocks.contains(&id))
-                .map(|f| (f.severity, f.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let open = RwSignal::new(false);
-    move || {
-        mine.with(|mine| {
-            if mine.is_empty() {
-                return None;
-            }
-            let errors = mine.iter().filter(|(s, _)| *s == Severity::Error).count();
-            let warnings = mine.len() - errors;
-            let (class, sign) = if errors > 0 {
-                ("marks mark-error", "✖")
-            } else {
-                ("marks mark-warning", "▲")
-            };
-            let mut words = Vec::new();
-            if errors > 0 {
-                words.push(format!("{errors} {}", plural(errors, "error")));
-            }
-            if warnings > 0 {
-                words.push(format!("{warnings} {}", plural(warnings, "warning")));
-            }
-            let list = mine.clone();
-            let items = move || {
-                open.get().then(|| {
-                    let items = list
-                        .iter()
-                        .map(|(severity, message)| {
-                            view! { <li><strong>{severity.label()}": "</strong>{message.clone()}</li> }
-                        })
-                        .collect_view();
-                    view! { <ul class="mark-list">{items}</ul> }
-                })
-            };
-            Some(view! {
-                <span class=class>
-                    <button type="button" class="mark" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                        <span aria-hidden="true">{sign}" "</span>{words.join(", ")}
-                    </button>
-                    {items}
-                </span>
-            })
-        })
+fn marks_view(mine: Vec<(Severity, String)>) -> Option<impl IntoView> {
+    if mine.is_empty() {
+        return None;
     }
+    let open = RwSignal::new(false);
+    let errors = mine.iter().filter(|(s, _)| *s == Severity::Error).count();
+    let warnings = mine.len() - errors;
+    let (class, sign) = if errors > 0 {
+        ("marks mark-error", "✖")
+    } else {
+        ("marks mark-warning", "▲")
+    };
+    let mut words = Vec::new();
+    if errors > 0 {
+        words.push(format!("{errors} {}", plural(errors, "error")));
+    }
+    if warnings > 0 {
+        words.push(format!("{warnings} {}", plural(warnings, "warning")));
+    }
+    let items = move || {
+        open.get().then(|| {
+            let items = mine
+                .iter()
+                .map(|(severity, message)| {
+                    view! { <li><strong>{severity.label()}": "</strong>{message.clone()}</li> }
+                })
+                .collect_view();
+            view! { <ul class="mark-list">{items}</ul> }
+        })
+    };
+    Some(view! {
+        <span class=class>
+            <button type="button" class="mark" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                <span aria-hidden="true">{sign}" "</span>{words.join(", ")}
+            </button>
+            {items}
+        </span>
+    })
 }
 
 fn plural(count: usize, word: &str) -> String {

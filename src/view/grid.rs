@@ -6,28 +6,39 @@
 //! The grid is CSS over the list's own structure (a region per day, a list of blocks), so the
 //! screen-reader contract and the keyboard commands are the same in both views.
 
+use super::agenda::Layout;
 use super::block_form::BlockForm;
 use super::editor::{use_editing, AgendaView, FormTarget};
 use crate::core::edit::Edit;
 use crate::core::grid::{hours, landing, lanes, runs, snap, Landing};
 use crate::core::limits::SNAP_MINUTES;
-use crate::core::model::{member_name, Block, BlockId, Member, Time};
+use crate::core::model::{
+    member_name, Attendees, Block, BlockId, Member, Participants, Team, Time,
+};
 use crate::shell::storage;
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
-/// What the grid's drawing depends on: the minutes it spans and its lanes with their names.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the grid's drawing depends on: the minutes it spans, its lanes with their names, and
+/// the people (for naming a block's attendees in both views).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Geometry {
     pub start: u16,
     pub end: u16,
     pub lanes: Vec<Member>,
     pub names: Vec<String>,
+    participants: Participants,
+    team: Team,
 }
 
 impl Geometry {
+    /// "Alex & Sam, with Dana": a block's people by name.
+    pub fn describe(&self, attendees: Attendees) -> String {
+        attendees.describe_all(&self.participants, &self.team)
+    }
+
     fn span(&self) -> u16 {
         self.end.saturating_sub(self.start).max(60)
     }
@@ -35,22 +46,45 @@ impl Geometry {
 
 pub fn geometry() -> Memo<Geometry> {
     let editing = use_editing();
-    Memo::new(move |_| {
-        editing.with_plan(|plan| {
-            let (start, end) = hours(plan);
-            let lanes = lanes(plan);
-            let names = lanes
-                .iter()
-                .map(|m| member_name(*m, &plan.participants, &plan.team))
-                .collect();
-            Geometry {
-                start,
-                end,
-                lanes,
-                names,
-            }
-        })
-    })
+    Memo::new(move |_| editing.plan.with(|plan| geometry_of(plan.as_ref())))
+}
+
+/// The grid's geometry for a plan (none: the plan is gone, deleted in another tab, and the grid
+/// is empty until the page leaves).
+fn geometry_of(plan: Option<&crate::core::model::Plan>) -> Geometry {
+    let Some(plan) = plan else {
+        return Geometry {
+            start: 0,
+            end: 60,
+            lanes: Vec::new(),
+            names: Vec::new(),
+            participants: Participants::Individual {
+                client: String::new(),
+            },
+            team: Team::default(),
+        };
+    };
+    let (start, end) = hours(plan);
+    let lanes = lanes(plan);
+    let names = lanes
+        .iter()
+        .map(|m| member_name(*m, &plan.participants, &plan.team))
+        .collect();
+    Geometry {
+        start,
+        end,
+        lanes,
+        names,
+        participants: plan.participants.clone(),
+        team: plan.team.clone(),
+    }
+}
+
+/// The geometry now, for a pointer event (read once, untracked).
+fn geometry_now() -> Geometry {
+    use_editing()
+        .plan
+        .with_untracked(|plan| geometry_of(plan.as_ref()))
 }
 
 /// The grid's minutes and lanes, for its CSS (`--span`, `--lanes`). Set as style
@@ -78,39 +112,25 @@ impl Position {
     pub fn get(&self, index: usize) -> String {
         self.0.get(index).cloned().unwrap_or_default()
     }
-
-    /// Sets the place on an element's style (a property each, never the `style` attribute).
-    pub fn apply(&self, element: &web_sys::HtmlElement) {
-        let style = element.style();
-        for (name, value) in ["--top", "--length", "--lane", "--width"]
-            .iter()
-            .zip(&self.0)
-        {
-            let _ = style.set_property(name, value);
-        }
-    }
 }
 
 /// The block's place: its first run of lanes (the others are `echoes`).
-pub fn place(block: &Block, geometry: Memo<Geometry>) -> Position {
-    geometry.with(|g| {
-        let run = runs(block.attendees, &g.lanes)
-            .first()
-            .copied()
-            .unwrap_or((0, g.lanes.len()));
-        Position::of(block.start, block.end, run, g)
-    })
+pub fn place(block: &Block, g: &Geometry) -> Position {
+    let run = runs(block.attendees, &g.lanes)
+        .first()
+        .copied()
+        .unwrap_or((0, g.lanes.len()));
+    Position::of(block.start, block.end, run, g)
 }
 
 /// The other lanes a block fills (partner A's session with the therapist, with partner B's
 /// lane between them): hidden from screen readers, which read the block once, and choosing one
 /// focuses the block.
-pub fn echoes(block: Memo<Option<Block>>, geometry: Memo<Geometry>) -> Option<impl IntoView> {
+pub fn echoes(b: &Block, layout: &Layout, geometry: Memo<Geometry>) -> Option<impl IntoView> {
     let editing = use_editing();
-    if editing.view.get() != AgendaView::Grid {
+    if matches!(layout, Layout::List) {
         return None;
     }
-    let b = block.get()?;
     let pieces = geometry.with(|g| {
         runs(b.attendees, &g.lanes)
             .into_iter()
@@ -305,6 +325,7 @@ struct Drag {
     resizing: Resizing,
     moved: bool,
     lane: Option<(Member, Member)>,
+    geometry: Geometry,
 }
 
 /// Whether a drag moves the block or its end.
@@ -347,7 +368,7 @@ fn minutes_per_pixel(rect: &web_sys::DomRect, g: &Geometry) -> f64 {
     f64::from(g.span()) / rect.height().max(1.0)
 }
 
-pub fn pointer_down(ev: &PointerEvent, id: BlockId, day: usize, geometry: Memo<Geometry>) {
+pub fn pointer_down(ev: &PointerEvent, id: BlockId, day: usize) {
     let editing = use_editing();
     if editing.view.get_untracked() != AgendaView::Grid || ev.button() != 0 {
         return;
@@ -376,10 +397,10 @@ pub fn pointer_down(ev: &PointerEvent, id: BlockId, day: usize, geometry: Memo<G
         return;
     };
     let (x, y) = (ev.client_x(), ev.client_y());
-    let grabbed = geometry.with_untracked(|g| {
-        let lane = day_under(x, y).map_or(0, |(_, rect)| at_point(x, y, &rect, g).0);
-        g.lanes.get(lane).copied()
-    });
+    // The hours and lanes do not change during a drag: read once.
+    let geometry = geometry_now();
+    let lane = day_under(x, y).map_or(0, |(_, rect)| at_point(x, y, &rect, &geometry).0);
+    let grabbed = geometry.lanes.get(lane).copied();
     let grabbed = grabbed
         .filter(|m| block.attendees.contains(*m))
         .or_else(|| block.attendees.members().next());
@@ -403,11 +424,12 @@ pub fn pointer_down(ev: &PointerEvent, id: BlockId, day: usize, geometry: Memo<G
             resizing,
             moved: false,
             lane: None,
+            geometry,
         })
     });
 }
 
-pub fn pointer_move(ev: &PointerEvent, geometry: Memo<Geometry>) {
+pub fn pointer_move(ev: &PointerEvent) {
     let editing = use_editing();
     let (x, y) = (ev.client_x(), ev.client_y());
     let next = DRAG.with_borrow_mut(|drag| {
@@ -420,28 +442,26 @@ pub fn pointer_move(ev: &PointerEvent, geometry: Memo<Geometry>) {
         let (day, rect) = day_under(x, y).or_else(|| day_under(drag.x0, drag.y0))?;
         let plan = editing.plan.read_untracked();
         let plan = plan.as_ref()?;
-        geometry
-            .with_untracked(|g| {
-                let shift = (f64::from(y - drag.y0) * minutes_per_pixel(&rect, g)).round() as i32;
-                match drag.resizing {
-                    Resizing::Yes => {
-                        let end = snap(drag.end + shift, step);
-                        landing(plan, drag.id, drag.day, drag.start, end, None)
-                    }
-                    Resizing::No => {
-                        let start = snap(drag.start + shift, step);
-                        let (lane, _) = at_point(x, y, &rect, g);
-                        drag.lane = g
-                            .lanes
-                            .get(lane)
-                            .filter(|to| **to != drag.grabbed)
-                            .map(|to| (drag.grabbed, *to));
-                        let end = start + drag.end - drag.start;
-                        landing(plan, drag.id, day, start, end, drag.lane)
-                    }
-                }
-            })
-            .map(|landed| (drag.id, landed))
+        let g = &drag.geometry;
+        let shift = (f64::from(y - drag.y0) * minutes_per_pixel(&rect, g)).round() as i32;
+        let landed = match drag.resizing {
+            Resizing::Yes => {
+                let end = snap(drag.end + shift, step);
+                landing(plan, drag.id, drag.day, drag.start, end, None)
+            }
+            Resizing::No => {
+                let start = snap(drag.start + shift, step);
+                let (lane, _) = at_point(x, y, &rect, g);
+                drag.lane = g
+                    .lanes
+                    .get(lane)
+                    .filter(|to| **to != drag.grabbed)
+                    .map(|to| (drag.grabbed, *to));
+                let end = start + drag.end - drag.start;
+                landing(plan, drag.id, day, start, end, drag.lane)
+            }
+        };
+        landed.map(|landed| (drag.id, landed))
     });
     if let Some(next) = next {
         ev.prevent_default();
