@@ -5,7 +5,7 @@ use super::editor::use_editing;
 use super::field::{input, Draft, Kind};
 use crate::core::edit::{BlockDraft, Edit};
 use crate::core::limits::{NOTES_CHARS, TITLE_CHARS};
-use crate::core::model::{member_name, plan_members, Attendees, Block, BlockKind, Plan, Time};
+use crate::core::model::{member_label, plan_members, Attendees, Block, BlockKind, Plan, Time};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -211,12 +211,7 @@ fn who_attends(plan: &Plan, attendees: RwSignal<Attendees>) -> impl IntoView {
         .into_iter()
         .map(|member| {
             let id = format!("block-who-{}", member.code());
-            let name = member_name(member, &plan.participants, &plan.team);
-            let label = if member.is_client() || name == member.role() {
-                name
-            } else {
-                format!("{name} ({})", member.role_in_text())
-            };
+            let label = member_label(member, &plan.participants, &plan.team);
             view! {
                 <span class="who-box">
                     <input id=id.clone() type="checkbox"

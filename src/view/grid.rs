@@ -13,7 +13,7 @@ use crate::core::edit::Edit;
 use crate::core::grid::{hours, landing, lanes, runs, snap, Landing};
 use crate::core::limits::SNAP_MINUTES;
 use crate::core::model::{
-    member_name, Attendees, Block, BlockId, Member, Participants, Team, Time,
+    member_label, member_name, Attendees, Block, BlockId, Member, Participants, Team, Time,
 };
 use crate::shell::storage;
 use leptos::ev::{MouseEvent, PointerEvent};
@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
-/// What the grid's drawing depends on: the minutes it spans, its lanes with their names, and
+/// What the grid's drawing depends on: the minutes it spans, its lanes with their labels, and
 /// the people (for naming a block's attendees in both views).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Geometry {
@@ -68,7 +68,7 @@ fn geometry_of(plan: Option<&crate::core::model::Plan>) -> Geometry {
     let lanes = lanes(plan);
     let names = lanes
         .iter()
-        .map(|m| member_name(*m, &plan.participants, &plan.team))
+        .map(|m| member_label(*m, &plan.participants, &plan.team))
         .collect();
     Geometry {
         start,
@@ -175,12 +175,8 @@ pub fn lane_heads(geometry: Memo<Geometry>, day: usize) -> impl IntoView {
             g.lanes
                 .iter()
                 .zip(&g.names)
-                .map(|(member, name)| {
-                    let label = if member.is_client() || name == member.role() {
-                        name.clone()
-                    } else {
-                        format!("{name} ({})", member.role_in_text())
-                    };
+                .map(|(member, label)| {
+                    let label = label.clone();
                     let id = format!("day-{}-lane-{}", day + 1, member.code());
                     view! { <span class="lane-head" id=id>{label}</span> }
                 })

@@ -294,6 +294,17 @@ pub fn member_name(member: Member, participants: &Participants, team: &Team) -> 
     }
 }
 
+/// A member as a label: the name, with the role for the care team ("Dana Reyes (therapist)";
+/// "Therapist" alone when unnamed). The block form's boxes and the grid's lane headers.
+pub fn member_label(member: Member, participants: &Participants, team: &Team) -> String {
+    let name = member_name(member, participants, team);
+    if member.is_client() || name == member.role() {
+        name
+    } else {
+        format!("{name} ({})", member.role_in_text())
+    }
+}
+
 /// The members of a plan, in lane order: the clients, then the team it has.
 pub fn plan_members(participants: &Participants, team: &Team) -> Vec<Member> {
     participants
