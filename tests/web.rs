@@ -26,6 +26,7 @@ fn sample(id: &str) -> intensive_planner::core::model::Plan {
             partner_a: "Alex".into(),
             partner_b: "Sam".into(),
         },
+        team: Default::default(),
         start_date: parse_date("2026-12-04").expect("date"),
         days: 3,
         day_start: Time::parse("09:00").expect("time"),
