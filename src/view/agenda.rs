@@ -20,10 +20,9 @@ use leptos::prelude::*;
 /// How far one press of Earlier, Later, Shorter or Longer moves a block.
 const STEP: i16 = 15;
 
-/// What a day section shows apart from its blocks; it is drawn again only when this changes.
+/// What a day section shows apart from its blocks (its date, and whether it may be removed).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct DayKey {
-    index: usize,
     date: NaiveDate,
     removable: bool,
 }
@@ -35,13 +34,13 @@ pub fn Agenda() -> impl IntoView {
         editing.with_plan(|plan| {
             (0..plan.days.len())
                 .map(|index| DayKey {
-                    index,
                     date: plan.date_of(index),
                     removable: plan.days.len() > 1,
                 })
                 .collect::<Vec<_>>()
         })
     });
+    let indices = move || days.with(|d| (0..d.len()).collect::<Vec<usize>>());
     let geometry = grid::geometry();
     let in_grid = move || editing.view.get() == AgendaView::Grid;
     view! {
@@ -52,17 +51,20 @@ pub fn Agenda() -> impl IntoView {
             style:--lanes=move || grid::span_and_lanes(geometry)[1].clone()>
             {move || in_grid().then(|| grid::time_axis(geometry))}
             <div class="days">
-                <For each=move || days.get() key=|day| day.clone() let:day>
-                    {day_view(day, geometry)}
+                <For each=indices key=|day| *day let:day>
+                    {day_view(day, days, geometry)}
                 </For>
             </div>
         </div>
     }
 }
 
-fn day_view(key: DayKey, geometry: Memo<grid::Geometry>) -> impl IntoView {
+fn day_view(day: usize, days: Memo<Vec<DayKey>>, geometry: Memo<grid::Geometry>) -> impl IntoView {
     let editing = use_editing();
-    let day = key.index;
+    // Days are keyed by index; what the section shows of its day is read here.
+    let key = Memo::new(move |_| days.with(|d| d.get(day).cloned()));
+    let date = move || key.with(|k| k.as_ref().map(|k| display_date(k.date)));
+    let removable = move || key.with(|k| k.as_ref().is_some_and(|k| k.removable));
     let n = day + 1;
     let heading_id = format!("day-{n}");
     let labelled_by = heading_id.clone();
@@ -130,7 +132,7 @@ fn day_view(key: DayKey, geometry: Memo<grid::Geometry>) -> impl IntoView {
         >
             <div class="day-top">
                 <div class="day-head">
-                    <h2 id=heading_id>{format!("Day {n} · {}", display_date(key.date))}</h2>
+                    <h2 id=heading_id>{format!("Day {n} · ")}{date}</h2>
                     <div class="day-actions">
                         <button type="button" class="button small" on:click=move |_| editing.form.set(Some(FormTarget::Add { day, at: None }))>
                             "Add block"<span class="visually-hidden">{format!(" to day {n}")}</span>
@@ -140,7 +142,7 @@ fn day_view(key: DayKey, geometry: Memo<grid::Geometry>) -> impl IntoView {
                         }>
                             "Duplicate"<span class="visually-hidden">{format!(" day {n}")}</span>
                         </button>
-                        {key.removable.then(|| view! {
+                        {move || removable().then(|| view! {
                             <button type="button" class="button small danger" on:click=move |_| {
                                 editing.commit(Edit::RemoveDay { day }, format!("Day {n} removed. Undo brings it back."));
                             }>

@@ -1,6 +1,7 @@
 use super::dom;
 use super::editor::use_editing;
-use crate::core::rules::{Finding, Severity};
+use crate::core::model::BlockId;
+use crate::core::rules::{Finding, Rule, Severity};
 use leptos::prelude::*;
 
 /// Every finding at once, errors first, updated as the plan changes. Each names its blocks and
@@ -29,17 +30,59 @@ pub fn FindingsPanel() -> impl IntoView {
             }
         })
     };
+    // Each finding keyed by what it is about (its rule and its blocks, and which of the same),
+    // not by its whole text: a finding whose message changes is redrawn in place.
+    let keys = Memo::new(move |_| {
+        findings.with(|findings| {
+            let mut keys: Vec<FindingKey> = Vec::with_capacity(findings.len());
+            for f in findings {
+                let nth = keys
+                    .iter()
+                    .filter(|k| k.rule == f.rule && k.blocks == f.blocks)
+                    .count();
+                keys.push(FindingKey {
+                    rule: f.rule,
+                    blocks: f.blocks.clone(),
+                    nth,
+                });
+            }
+            keys
+        })
+    });
     view! {
         <aside class="findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading" tabindex="-1">"Findings"</h2>
             <p class="findings-summary">{summary}</p>
             <ul class="finding-list">
-                <For each=move || findings.get() key=|finding| finding.clone() let:finding>
-                    {finding_view(finding)}
+                <For each=move || keys.get() key=|key| key.clone() let:key>
+                    {finding_item(key)}
                 </For>
             </ul>
         </aside>
     }
+}
+
+/// A finding's identity in the list: its rule, its blocks, and which of the findings with both.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct FindingKey {
+    rule: Rule,
+    blocks: Vec<BlockId>,
+    nth: usize,
+}
+
+/// The finding with this key, drawn again (whole) only when it changes.
+fn finding_item(key: FindingKey) -> impl IntoView {
+    let editing = use_editing();
+    let finding = Memo::new(move |_| {
+        editing.findings.with(|findings| {
+            findings
+                .iter()
+                .filter(|f| f.rule == key.rule && f.blocks == key.blocks)
+                .nth(key.nth)
+                .cloned()
+        })
+    });
+    move || finding.get().map(finding_view)
 }
 
 fn finding_view(finding: Finding) -> impl IntoView {
