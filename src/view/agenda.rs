@@ -8,11 +8,11 @@
 use super::block_form::BlockForm;
 use super::editor::{use_editing, AgendaView, FormTarget};
 use super::grid;
+use super::shown::{Row, Shown};
 use crate::core::edit::Edit;
 use crate::core::grid::{next_client_lane, Toward};
-use crate::core::model::{display_date, Block, BlockId, BlockKind};
+use crate::core::model::{display_date, BlockId, BlockKind};
 use crate::core::rules::Severity;
-use chrono::NaiveDate;
 use leptos::ev::{DragEvent, KeyboardEvent};
 use leptos::html::Li;
 use leptos::prelude::*;
@@ -20,28 +20,12 @@ use leptos::prelude::*;
 /// How far one press of Earlier, Later, Shorter or Longer moves a block.
 const STEP: i16 = 15;
 
-/// What a day section shows apart from its blocks (its date, and whether it may be removed).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct DayKey {
-    date: NaiveDate,
-    removable: bool,
-}
-
 #[component]
 pub fn Agenda() -> impl IntoView {
     let editing = use_editing();
-    let days = Memo::new(move |_| {
-        editing.with_plan(|plan| {
-            (0..plan.days.len())
-                .map(|index| DayKey {
-                    date: plan.date_of(index),
-                    removable: plan.days.len() > 1,
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let indices = move || days.with(|d| (0..d.len()).collect::<Vec<usize>>());
     let geometry = grid::geometry();
+    let shown = Shown::follow(geometry);
+    let indices = move || shown.days.with(|d| (0..d.len()).collect::<Vec<usize>>());
     let in_grid = move || editing.view.get() == AgendaView::Grid;
     view! {
         <grid::ViewSwitch/>
@@ -52,47 +36,23 @@ pub fn Agenda() -> impl IntoView {
             {move || in_grid().then(|| grid::time_axis(geometry))}
             <div class="days">
                 <For each=indices key=|day| *day let:day>
-                    {day_view(day, days, geometry)}
+                    {day_view(day, shown, geometry)}
                 </For>
             </div>
         </div>
     }
 }
 
-fn day_view(day: usize, days: Memo<Vec<DayKey>>, geometry: Memo<grid::Geometry>) -> impl IntoView {
+fn day_view(day: usize, shown: Shown, geometry: Memo<grid::Geometry>) -> impl IntoView {
     let editing = use_editing();
     // Days are keyed by index; what the section shows of its day is read here.
-    let key = Memo::new(move |_| days.with(|d| d.get(day).cloned()));
-    let date = move || key.with(|k| k.as_ref().map(|k| display_date(k.date)));
-    let removable = move || key.with(|k| k.as_ref().is_some_and(|k| k.removable));
+    let key = move || shown.days.with(|d| d.get(day).cloned());
+    let date = move || key().map(|k| display_date(k.date));
+    let removable = move || key().is_some_and(|k| k.removable);
     let n = day + 1;
     let heading_id = format!("day-{n}");
     let labelled_by = heading_id.clone();
     let in_grid = move || editing.view.get() == AgendaView::Grid;
-    // The day's blocks, then its block ids in the day's order, then the findings that name its
-    // blocks: an edit re-runs the blocks of the days it changed, not every block of the plan.
-    let blocks = Memo::new(move |_| {
-        editing.with_plan(|plan| {
-            plan.days
-                .get(day)
-                .map(|d| d.blocks.clone())
-                .unwrap_or_default()
-        })
-    });
-    let ids = Memo::new(move |_| blocks.with(|b| b.iter().map(|b| b.id).collect::<Vec<_>>()));
-    let marks = Memo::new(move |_| {
-        let ids = ids.get();
-        editing.findings.with(|findings| {
-            let mut marks = Vec::new();
-            for f in findings.iter().filter(|f| f.severity != Severity::Info) {
-                for id in f.blocks.iter().filter(|id| ids.contains(id)) {
-                    marks.push((*id, f.severity, f.message.clone()));
-                }
-            }
-            marks
-        })
-    });
-    let shown = DayData { blocks, marks };
     let adding = move || match editing.form.get() {
         Some(FormTarget::Add { day: on, at }) if on == day && !in_grid() => editing
             .plan
@@ -117,9 +77,7 @@ fn day_view(day: usize, days: Memo<Vec<DayKey>>, geometry: Memo<grid::Geometry>)
                     start,
                     lane: None,
                 };
-                if editing.commit(edit, format!("Moved to day {n}.")) {
-                    editing.refocus(id);
-                }
+                editing.commit_block(id, edit, format!("Moved to day {n}."));
             }
         }
     };
@@ -154,7 +112,7 @@ fn day_view(day: usize, days: Memo<Vec<DayKey>>, geometry: Memo<grid::Geometry>)
                 {move || in_grid().then(|| grid::lane_heads(geometry, day))}
             </div>
             <ol class="blocks" data-day=day.to_string() on:click=move |ev| grid::add_at_click(&ev, day, geometry)>
-                <For each=move || ids.get() key=|id| *id let:id>
+                <For each=move || shown.ids(day) key=|id| *id let:id>
                     {block_item(day, id, shown, geometry)}
                 </For>
                 {move || in_grid().then(|| grid::ghost(day, geometry))}
@@ -176,98 +134,44 @@ pub fn tone(kind: BlockKind) -> &'static str {
     }
 }
 
-/// What a day's blocks read: the day's blocks, and the errors and warnings naming them.
-#[derive(Clone, Copy)]
-struct DayData {
-    blocks: Memo<Vec<Block>>,
-    marks: Memo<Vec<(BlockId, Severity, String)>>,
-}
-
 /// One block: its row (or, in the list, its open form), and in the grid the lanes it also
-/// fills. The row is drawn from the block's own memo, and drawn again, whole, only when that
-/// block, its people's names or its findings change: an edit redraws the blocks it touched and
-/// no other (each reactive part inside a row would be one more node every edit visits).
+/// fills. The row's element is built once and kept while the block stays in its day: its text,
+/// class and place are read from the block's own signal (`Shown`), so an edit changes the few
+/// nodes that differ. (Building the element again would set all its attributes again, and taking
+/// `tabindex` off the focused block makes the browser lay the page out on the spot.)
 fn block_item(
     day: usize,
     id: BlockId,
-    shown: DayData,
+    shown: Shown,
     geometry: Memo<grid::Geometry>,
 ) -> impl IntoView {
     let editing = use_editing();
-    // One memo per block, with all a row shows: every memo downstream of the plan is one more
-    // node that each edit visits, so a block has one.
-    let row = Memo::new(move |_| {
-        let block = shown
-            .blocks
-            .with(|blocks| blocks.iter().find(|b| b.id == id).cloned())?;
-        let who = geometry.with(|g| g.describe(block.attendees));
-        let marks = shown.marks.with(|marks| {
-            marks
-                .iter()
-                .filter(|(block, _, _)| *block == id)
-                .map(|(_, severity, message)| (*severity, message.clone()))
-                .collect::<Vec<_>>()
-        });
-        Some(Row { block, who, marks })
-    });
     let open = Memo::new(move |_| {
         editing.form.get() == Some(FormTarget::Edit(id)) && editing.view.get() == AgendaView::List
     });
     move || {
+        let row = shown.row(id)?;
         if open.get() {
-            let plan = editing.plan.get_untracked();
-            let shown = row.with_untracked(|r| r.as_ref().map(|r| r.block.clone()));
-            return plan
-                .zip(shown)
-                .map(|(plan, shown)| {
-                    view! { <li class="block-editing"><BlockForm plan=plan day=day block=Some(shown)/></li> }
-                })
-                .into_any();
+            let plan = editing.plan.get_untracked()?;
+            let block = row.with_untracked(|r| r.block.clone());
+            return Some(view! { <li class="block-editing"><BlockForm plan=plan day=day block=Some(block)/></li> }.into_any());
         }
-        let Some(Row {
-            block: b,
-            who,
-            marks,
-        }) = row.get()
-        else {
-            return ().into_any();
+        let layout = editing.view.get();
+        let echoes = move || {
+            (layout == AgendaView::Grid).then(|| row.with(|r| grid::echoes(&r.block, geometry)))
         };
-        let layout = if editing.view.get() == AgendaView::Grid {
-            Layout::Grid(geometry.with(|g| grid::place(&b, g)))
-        } else {
-            Layout::List
-        };
-        let echoes = grid::echoes(&b, &layout, geometry);
-        view! { {block_view(day, b, who, marks, layout)} {echoes} }.into_any()
+        Some(view! { {block_view(day, id, row, layout)} {echoes} }.into_any())
     }
 }
 
-/// What a block's row shows: the block, its people by name, and its errors and warnings.
-#[derive(Clone, PartialEq)]
-struct Row {
-    block: Block,
-    who: String,
-    marks: Vec<(Severity, String)>,
-}
-
-/// How a row is laid out: in the list, or placed in the grid.
-pub enum Layout {
-    List,
-    Grid(grid::Position),
-}
-
-fn block_view(
-    day: usize,
-    block: Block,
-    who: String,
-    marks: Vec<(Severity, String)>,
-    layout: Layout,
-) -> impl IntoView {
+fn block_view(day: usize, id: BlockId, row: RwSignal<Row>, layout: AgendaView) -> impl IntoView {
     let editing = use_editing();
-    let id = block.id;
     let node = NodeRef::<Li>::new();
     editing.remember(id, node);
-    let title = block.title.clone();
+    // What the row shows, read as it changes; and the block as it is now, for a command.
+    let read = move |f: fn(&Row) -> String| move || row.with(f);
+    let now = move || Some(row.with_untracked(|r| r.block.clone()));
+    let title = read(|r| r.block.title.clone());
     // Moves the block (or its end) by some minutes.
     let step = move |minutes: i16, change: Change| {
         let (edit, verb, word) = match (change, minutes < 0) {
@@ -276,28 +180,31 @@ fn block_view(
             (Change::Length, true) => (Edit::Resize { id, minutes }, "Made", "shorter"),
             (Change::Length, false) => (Edit::Resize { id, minutes }, "Made", "longer"),
         };
-        if editing.commit(edit, format!("{verb} {} minutes {word}.", minutes.abs())) {
-            editing.refocus(id);
-        }
+        editing.commit_block(
+            id,
+            edit,
+            format!("{verb} {} minutes {word}.", minutes.abs()),
+        );
     };
-    let (start, end, attendees) = (block.start, block.end, block.attendees);
     let to_day = move |target: usize| {
         let days = editing
             .plan
             .with_untracked(|p| p.as_ref().map_or(0, |p| p.days.len()));
+        let Some(block) = now() else { return };
         let edit = Edit::MoveBlock {
             id,
             day: target,
-            start,
+            start: block.start,
             lane: None,
         };
-        if target < days && editing.commit(edit, format!("Moved to day {}.", target + 1)) {
-            editing.refocus(id);
+        if target < days {
+            editing.commit_block(id, edit, format!("Moved to day {}.", target + 1));
         }
     };
     let to_lane = move |toward: Toward| {
+        let Some(block) = now() else { return };
         let lanes = editing.with_plan(crate::core::grid::lanes);
-        let Some((from, to)) = next_client_lane(attendees, &lanes, toward) else {
+        let Some((from, to)) = next_client_lane(block.attendees, &lanes, toward) else {
             editing.refused.set(Some(
                 "There is no other lane that way: everyone of the couple there is in this block already, or it is the last lane.".into(),
             ));
@@ -306,28 +213,24 @@ fn block_view(
         let edit = Edit::MoveBlock {
             id,
             day,
-            start,
+            start: block.start,
             lane: Some((from, to)),
         };
         let name =
             editing.with_plan(|p| crate::core::model::member_name(to, &p.participants, &p.team));
-        if editing.commit(edit, format!("Moved to {name}'s lane.")) {
-            editing.refocus(id);
-        }
+        editing.commit_block(id, edit, format!("Moved to {name}'s lane."));
     };
-    let delete = {
-        let title = title.clone();
-        move || {
-            editing.commit(
-                Edit::DeleteBlock { id },
-                format!("Deleted “{title}”. Undo brings it back."),
-            );
-            // Keep the keyboard in the agenda: the day's first button takes the focus.
-            let n = day + 1;
-            request_animation_frame(move || {
-                super::dom::focus(&format!("#day-{n} ~ .day-actions button"))
-            });
-        }
+    let delete = move || {
+        let title = now().map(|b| b.title).unwrap_or_default();
+        editing.commit(
+            Edit::DeleteBlock { id },
+            format!("Deleted “{title}”. Undo brings it back."),
+        );
+        // Keep the keyboard in the agenda: the day's first button takes the focus.
+        let n = day + 1;
+        request_animation_frame(move || {
+            super::dom::focus(&format!("#day-{n} ~ .day-actions button"))
+        });
     };
     let on_key = move |ev: KeyboardEvent| {
         // Only when the block itself has the focus, not one of its buttons.
@@ -353,17 +256,17 @@ fn block_view(
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         ev.stop_propagation();
-        if let Some(dragged) = editing.dragging.get_value() {
+        if let (Some(dragged), Some(here)) = (editing.dragging.get_value(), now()) {
             editing.dragging.set_value(None);
+            let end = here.end;
             let edit = Edit::MoveBlock {
                 id: dragged,
                 day,
                 start: end,
                 lane: None,
             };
-            if dragged != id && editing.commit(edit, format!("Moved to day {} at {end}.", day + 1))
-            {
-                editing.refocus(dragged);
+            if dragged != id {
+                editing.commit_block(dragged, edit, format!("Moved to day {} at {end}.", day + 1));
             }
         }
     };
@@ -374,33 +277,41 @@ fn block_view(
             let _ = transfer.set_data("text/plain", &format!("block-{id}"));
         }
     };
-    let dosing = if block.kind == BlockKind::KapDosing {
-        " dosing"
-    } else {
-        ""
-    };
-    let class = format!("block {}{dosing}", tone(block.kind));
-    let (in_grid, place) = match layout {
-        Layout::Grid(place) => (true, place),
-        Layout::List => (false, grid::Position::default()),
-    };
-    let notes = (!block.notes.is_empty()).then(|| {
-        view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{block.notes.clone()}</p> }
+    let in_grid = layout == AgendaView::Grid;
+    let at =
+        move |index: usize| move || row.with(|r| r.place.map(|p| p.get(index)).unwrap_or_default());
+    let class = read(|r| {
+        let dosing = if r.block.kind == BlockKind::KapDosing {
+            " dosing"
+        } else {
+            ""
+        };
+        format!("block {}{dosing}", tone(r.block.kind))
     });
-    let travel = block
-        .travel
-        .then(|| view! { <span class="travel">"Away from the practice"</span> });
-    let readiness = (block.kind == BlockKind::KapDosing).then(|| readiness(id));
+    let notes = move || {
+        row.with(|r| {
+            (!r.block.notes.is_empty()).then(|| {
+                let notes = r.block.notes.clone();
+                view! { <p class="notes"><span class="visually-hidden">"Clinician notes: "</span>{notes}</p> }
+            })
+        })
+    };
+    let travel = move || {
+        row.with(|r| r.block.travel)
+            .then(|| view! { <span class="travel">"Away from the practice"</span> })
+    };
+    let dosing = Memo::new(move |_| row.with(|r| r.block.kind == BlockKind::KapDosing));
+    let marks = Memo::new(move |_| row.with(|r| r.marks.clone()));
     view! {
         <li
             node_ref=node
             id=format!("block-{id}")
             tabindex="0"
             class=class
-            style:--top=place.get(0)
-            style:--length=place.get(1)
-            style:--lane=place.get(2)
-            style:--width=place.get(3)
+            style:--top=at(0)
+            style:--length=at(1)
+            style:--lane=at(2)
+            style:--width=at(3)
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+Shift+ArrowUp Alt+Shift+ArrowDown Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight Enter Delete"
             draggable=(!in_grid).then_some("true")
             on:dragstart=on_drag_start
@@ -414,23 +325,23 @@ fn block_view(
             on:pointerup=move |ev| grid::pointer_up(&ev)
             on:pointercancel=move |_| grid::pointer_cancel()
         >
-            <span class="time">{format!("{}–{}", block.start, block.end)}</span>
+            <span class="time">{read(|r| format!("{}–{}", r.block.start, r.block.end))}</span>
             " "
-            <span class="kind">{block.kind.label()}</span>
+            <span class="kind">{read(|r| r.block.kind.label().to_string())}</span>
             " "
-            <span class="title">{title.clone()}</span>
+            <span class="title">{title}</span>
             " "
-            <span class="who">{who}</span>
+            <span class="who">{read(|r| r.who.clone())}</span>
             {travel}
             {notes}
-            {readiness}
-            {marks_view(marks)}
+            {move || dosing.get().then(|| readiness(id))}
+            {move || marks_view(marks.get())}
             <span class="block-tools">
                 <button type="button" class="tool" on:click=move |_| editing.form.set(Some(FormTarget::Edit(id)))>
-                    "Edit"<span class="visually-hidden">{format!(" “{title}”")}</span>
+                    "Edit"<span class="visually-hidden">" “"{title}"”"</span>
                 </button>
-                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes earlier", block.title) on:click=move |_| step(-STEP, Change::Move)>"↑"</button>
-                <button type="button" class="tool" aria-label=format!("Move “{}” {STEP} minutes later", block.title) on:click=move |_| step(STEP, Change::Move)>"↓"</button>
+                <button type="button" class="tool" aria-label=move || format!("Move “{}” {STEP} minutes earlier", title()) on:click=move |_| step(-STEP, Change::Move)>"↑"</button>
+                <button type="button" class="tool" aria-label=move || format!("Move “{}” {STEP} minutes later", title()) on:click=move |_| step(STEP, Change::Move)>"↓"</button>
             </span>
             {in_grid.then(|| view! { <span class="resize-handle" aria-hidden="true" data-resize="true"></span> })}
         </li>

@@ -12,3 +12,11 @@ pub fn focus(selector: &str) {
         let _ = element.focus();
     }
 }
+
+/// Whether the element has the keyboard focus.
+pub fn has_focus(element: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| &active == element)
+}

@@ -6,7 +6,6 @@
 //! The grid is CSS over the list's own structure (a region per day, a list of blocks), so the
 //! screen-reader contract and the keyboard commands are the same in both views.
 
-use super::agenda::Layout;
 use super::block_form::BlockForm;
 use super::editor::{use_editing, AgendaView, FormTarget};
 use crate::core::edit::Edit;
@@ -96,21 +95,22 @@ pub fn span_and_lanes(geometry: Memo<Geometry>) -> [String; 2] {
 /// Where a block (or a ghost) sits in its day, as the grid's CSS reads it: minutes from the
 /// grid's first hour (`--top`), minutes long (`--length`), first lane (`--lane`) and lanes
 /// (`--width`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Position([String; 4]);
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position([usize; 4]);
 
 impl Position {
     fn of(start: Time, end: Time, run: (usize, usize), g: &Geometry) -> Position {
         Position([
-            start.minutes().saturating_sub(g.start).to_string(),
-            end.minutes().saturating_sub(start.minutes()).to_string(),
-            run.0.to_string(),
-            run.1.to_string(),
+            usize::from(start.minutes().saturating_sub(g.start)),
+            usize::from(end.minutes().saturating_sub(start.minutes())),
+            run.0,
+            run.1,
         ])
     }
 
+    /// One of the four, as the CSS property's value.
     pub fn get(&self, index: usize) -> String {
-        self.0.get(index).cloned().unwrap_or_default()
+        self.0.get(index).map(usize::to_string).unwrap_or_default()
     }
 }
 
@@ -126,11 +126,8 @@ pub fn place(block: &Block, g: &Geometry) -> Position {
 /// The other lanes a block fills (partner A's session with the therapist, with partner B's
 /// lane between them): hidden from screen readers, which read the block once, and choosing one
 /// focuses the block.
-pub fn echoes(b: &Block, layout: &Layout, geometry: Memo<Geometry>) -> Option<impl IntoView> {
+pub fn echoes(b: &Block, geometry: Memo<Geometry>) -> impl IntoView {
     let editing = use_editing();
-    if matches!(layout, Layout::List) {
-        return None;
-    }
     let pieces = geometry.with(|g| {
         runs(b.attendees, &g.lanes)
             .into_iter()
@@ -139,18 +136,16 @@ pub fn echoes(b: &Block, layout: &Layout, geometry: Memo<Geometry>) -> Option<im
             .collect::<Vec<_>>()
     });
     let (id, class) = (b.id, format!("echo {}", super::agenda::tone(b.kind)));
-    Some(
-        pieces
-            .into_iter()
-            .map(|at| {
-                let title = b.title.clone();
-                view! {
-                    <li class=class.clone() aria-hidden="true" on:click=move |_| editing.refocus(id)
-                        style:--top=at.get(0) style:--length=at.get(1) style:--lane=at.get(2) style:--width=at.get(3)>{title}</li>
-                }
-            })
-            .collect_view(),
-    )
+    pieces
+        .into_iter()
+        .map(|at| {
+            let title = b.title.clone();
+            view! {
+                <li class=class.clone() aria-hidden="true" on:click=move |_| editing.refocus(id)
+                    style:--top=at.get(0) style:--length=at.get(1) style:--lane=at.get(2) style:--width=at.get(3)>{title}</li>
+            }
+        })
+        .collect_view()
 }
 
 /// The hours down the side, beside the first day.
@@ -514,8 +509,8 @@ pub fn pointer_up(ev: &PointerEvent) {
                 && drag.lane.is_none()
         }
     };
-    if !unchanged && editing.commit(edit, done) {
-        editing.refocus(id);
+    if !unchanged {
+        editing.commit_block(id, edit, done);
     }
 }
 

@@ -20,6 +20,7 @@ mod records;
 pub mod route;
 mod screening;
 mod shared;
+mod shown;
 mod state;
 mod thresholds;
 

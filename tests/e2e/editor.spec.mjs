@@ -294,3 +294,48 @@ test('editor screenshots at phone and desktop width', async ({ page }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
   }
 });
+
+test('a block is redrawn in place: each change of its title, kind, notes, time and findings shows, and the focused block keeps the focus', async ({ page }) => {
+  await createPlan(page, { days: '2' });
+  await page.getByRole('button', { name: 'List' }).click();
+  const first = day(page, 1).getByRole('listitem').first();
+  const title = (await first.locator('.title').textContent()).trim();
+  await first.getByRole('button', { name: /^Edit/ }).click();
+  await page.getByLabel('Title', { exact: true }).fill('Arrival and hopes');
+  await page.getByLabel('Kind').selectOption({ label: 'Individual session' });
+  await page.getByLabel('Clinician notes').fill('Bring the genogram.');
+  await page.getByRole('button', { name: 'Save block' }).click();
+  const edited = block(page, 1, 'Arrival and hopes');
+  await expect(edited.locator('.kind')).toHaveText('Individual session');
+  await expect(edited.locator('.notes')).toContainText('Bring the genogram.');
+  await expect(edited.getByRole('button', { name: 'Move “Arrival and hopes” 15 minutes later' })).toBeVisible();
+  await expect(edited.getByRole('button', { name: `Move “${title}” 15 minutes later` })).toHaveCount(0);
+
+  // Alt+↓ that keeps the order: the time changes, the element and its focus stay (the form,
+  // which takes the row's place while open, is closed).
+  await edited.evaluate((el) => { el.dataset.probe = 'kept'; });
+  await edited.focus();
+  const [start] = (await edited.locator('.time').textContent()).split('–');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(edited.locator('.time')).not.toHaveText(new RegExp(`^${start}`));
+  await expect(edited).toBeFocused();
+  await expect(edited).toHaveAttribute('data-probe', 'kept');
+
+  // Notes emptied: the notes line goes; a longer clash with the next blocks: the row's mark
+  // counts more errors.
+  const marks = async () => (await edited.locator('.marks').count()) ? (await edited.locator('.marks button').textContent()).trim() : '';
+  const before = await marks();
+  await edited.getByRole('button', { name: /^Edit/ }).click();
+  await page.getByLabel('Clinician notes').fill('');
+  const next = day(page, 1).getByRole('listitem').nth(1);
+  const [nextStart] = (await next.locator('.time').textContent()).split('–');
+  await page.getByLabel('Ends', { exact: true }).fill(nextStart.trim().replace(/^(\d\d):(\d\d)$/, (_, h, m) => `${String(Number(h) + 1).padStart(2, '0')}:${m}`));
+  await page.getByRole('button', { name: 'Save block' }).click();
+  await expect(edited.locator('.notes')).toHaveCount(0);
+  await expect(edited.getByRole('button', { name: /\d errors?/ })).toBeVisible();
+  expect(await marks()).not.toEqual(before);
+  // Undo: the mark is as it was, the notes come back.
+  await page.keyboard.press('Control+z');
+  await expect(edited.locator('.notes')).toContainText('Bring the genogram.');
+  expect(await marks()).toEqual(before);
+});
