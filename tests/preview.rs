@@ -541,3 +541,84 @@ fn the_emergency_plan_reaches_the_couple_on_the_dosing_day() {
     assert_eq!(link.kap.emergency.contact_a, "");
     assert_eq!(link.kap.emergency.contact_b, "Kim 555-0177");
 }
+
+/// A clock `hours` ahead of the practice's (or behind, when negative), for the couple's zone.
+fn shifted(hours: i32) -> impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time)> {
+    move |date, time| {
+        let minutes = i32::from(time.minutes()) + hours * 60;
+        let date = date + chrono::Duration::days(i64::from(minutes.div_euclid(24 * 60)));
+        let minutes = u16::try_from(minutes.rem_euclid(24 * 60)).ok()?;
+        Some((date, Time::from_minutes(minutes)?))
+    }
+}
+
+#[test]
+fn the_couples_own_clock_is_shown_beside_the_practices_when_it_reads_differently() {
+    let plan = plan(couple(), 2, KapPlacement::None);
+    let full = preview(&plan);
+    let first = &full.days[0].items[0];
+    let at = t;
+    // (their zone, their clock against the practice's, the first item's line on their clock)
+    let cases: [(&str, i32, Option<String>); 5] = [
+        (
+            "America/New_York",
+            3,
+            Some(format!("{}–{} your time", at("12:00"), at("13:30"))),
+        ),
+        (
+            "Australia/Sydney",
+            19,
+            Some(format!(
+                "{}–{} your time, {}",
+                at("04:00"),
+                at("05:30"),
+                intensive_planner::core::model::display_date(
+                    full.days[0].date.succ_opt().expect("a date")
+                )
+            )),
+        ),
+        // Another name, the same clock: nothing to add.
+        ("America/Vancouver", 0, None),
+        // The practice's own zone.
+        ("America/Los_Angeles", 3, None),
+        (
+            "Pacific/Honolulu",
+            -2,
+            Some(format!("{}–{} your time", at("07:00"), at("08:30"))),
+        ),
+    ];
+    assert_eq!(
+        (first.start, first.end),
+        (at("09:00"), at("10:30")),
+        "the template's first block"
+    );
+    for (zone, hours, expected) in cases {
+        let theirs = full.in_their_zone(zone, shifted(hours));
+        let when = theirs.when(&theirs.days[0].items[0]);
+        assert_eq!(when.times, "09:00–10:30", "{zone}");
+        assert_eq!(
+            when.theirs.as_ref().map(|(_, line)| line.clone()),
+            expected,
+            "{zone}"
+        );
+        if expected.is_some() {
+            assert_eq!(
+                when.theirs.map(|(place, _)| place).as_deref(),
+                Some("in Los Angeles")
+            );
+            assert_eq!(theirs.their_zone.as_deref(), Some(zone));
+            assert!(
+                theirs
+                    .zone_line()
+                    .contains(&format!("Your device is set to {zone}")),
+                "{zone}"
+            );
+        } else {
+            assert_eq!(theirs.their_zone, None, "{zone}");
+            assert_eq!(theirs.zone_line(), "Times are in America/Los_Angeles.");
+        }
+    }
+    // A zone the browser does not know changes nothing.
+    let unknown = full.in_their_zone("Mars/Olympus", |_, _| None);
+    assert_eq!(unknown, full);
+}

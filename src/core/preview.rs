@@ -24,6 +24,9 @@ pub struct Preview {
     /// "Alex & Sam" or "Jo".
     pub names: String,
     pub time_zone: String,
+    /// The couple's own zone, when their clock reads differently from the practice's on some
+    /// block (`in_their_zone`); each such item then carries its times on their clock.
+    pub their_zone: Option<String>,
     pub days: Vec<PreviewDay>,
     /// When one partner doses: the partner who supports them.
     pub supporter: Option<Supporter>,
@@ -86,6 +89,32 @@ pub struct PreviewItem {
     pub attendees: Attendees,
     /// What happens, in plain words.
     pub about: &'static str,
+    /// Its times on the couple's clock, when their zone reads differently.
+    pub theirs: Option<TheirTime>,
+}
+
+/// An item's times as the couple reads them: on the practice's clock, and when theirs reads
+/// differently, where the practice is and their own times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct When {
+    pub times: String,
+    pub theirs: Option<(String, String)>,
+}
+
+/// A block's times on the couple's own clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TheirTime {
+    pub start: Time,
+    pub end: Time,
+    /// Their date, when it is not the day's own date (a morning in California is the evening
+    /// before in Sydney).
+    pub date: Option<NaiveDate>,
+}
+
+/// Where a zone's clock is, for the couple: "Los Angeles" for "America/Los_Angeles", "UTC" for
+/// "UTC".
+pub fn zone_place(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
 }
 
 /// What the couple must know on a dosing day.
@@ -259,6 +288,7 @@ pub fn preview(plan: &Plan) -> Preview {
                     who: b.attendees.describe(people),
                     attendees: b.attendees,
                     about: about(b.kind),
+                    theirs: None,
                 })
                 .collect();
             let dosing = day
@@ -335,6 +365,7 @@ pub fn preview(plan: &Plan) -> Preview {
         title: plan.title.clone(),
         names: people.names(),
         time_zone: plan.time_zone.clone(),
+        their_zone: None,
         days,
         supporter,
         viewer: None,
@@ -350,6 +381,79 @@ pub fn supports(kind: BlockKind, supporter: Option<Person>, person: Person) -> b
 }
 
 impl Preview {
+    /// The same preview with each time also on the couple's clock: `zone` is theirs (the
+    /// device's that opens it), `convert` turns a date and time on the practice's clock into
+    /// theirs (`None`: unknown). Nothing changes when the two clocks read the same everywhere.
+    pub fn in_their_zone(
+        &self,
+        zone: &str,
+        convert: impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time)>,
+    ) -> Preview {
+        let mut copy = self.clone();
+        if zone == self.time_zone {
+            return copy;
+        }
+        for day in &mut copy.days {
+            for item in &mut day.items {
+                let (Some(start), Some(end)) =
+                    (convert(day.date, item.start), convert(day.date, item.end))
+                else {
+                    continue;
+                };
+                if start != (day.date, item.start) {
+                    item.theirs = Some(TheirTime {
+                        start: start.1,
+                        end: end.1,
+                        date: (start.0 != day.date).then_some(start.0),
+                    });
+                }
+            }
+        }
+        let differs = copy
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .any(|i| i.theirs.is_some());
+        copy.their_zone = differs.then(|| zone.to_string());
+        copy
+    }
+
+    /// The line under the title saying whose clock the times are on.
+    pub fn zone_line(&self) -> String {
+        match &self.their_zone {
+            Some(theirs) => format!(
+                "Times are in {} time ({}). Your device is set to {}, so each time is shown on your clock too.",
+                zone_place(&self.time_zone),
+                self.time_zone,
+                theirs
+            ),
+            None => format!("Times are in {}.", self.time_zone),
+        }
+    }
+
+    /// An item's times: "09:00–10:30", or on two clocks, "09:00–10:30", "in Los Angeles" and
+    /// "12:00–13:30 your time" (with their date when it differs).
+    pub fn when(&self, item: &PreviewItem) -> When {
+        let times = format!("{}–{}", item.start, item.end);
+        let Some(theirs) = item.theirs else {
+            return When {
+                times,
+                theirs: None,
+            };
+        };
+        let date = theirs
+            .date
+            .map(|d| format!(", {}", display_date(d)))
+            .unwrap_or_default();
+        When {
+            times,
+            theirs: Some((
+                format!("in {}", zone_place(&self.time_zone)),
+                format!("{}–{} your time{date}", theirs.start, theirs.end),
+            )),
+        }
+    }
+
     /// The plain-language advice for a dosing day, one sentence per line.
     pub fn dosing_advice(&self, day: &PreviewDay) -> Vec<String> {
         let Some(dosing) = &day.dosing else {

@@ -37,6 +37,36 @@ pub fn new_id() -> String {
 /// when the browser does not know the zone. (In a gap or an overlap at a clock change, it picks
 /// one of the readings, as calendars do.)
 pub fn to_utc(zone: &str) -> impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time)> {
+    let format = clock(zone);
+    move |date: NaiveDate, time: Time| {
+        let format = format.as_ref()?;
+        let local_ms = naive_ms(date, time)?;
+        // Guess that the zone is UTC, see what the zone's clock says then, correct, and repeat
+        // once so that a clock change between the guess and the answer is taken into account.
+        let mut guess = local_ms;
+        for _ in 0..2 {
+            let shown = wall_clock(format, guess)?;
+            guess += local_ms - shown;
+        }
+        date_and_time(guess)
+    }
+}
+
+/// Converts a wall-clock date and time in one IANA zone to the clock of another (the practice's
+/// to the couple's), with the browser's Intl. `None` when the browser does not know a zone.
+pub fn between(from: &str, to: &str) -> impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time)> {
+    let utc = to_utc(from);
+    let theirs = clock(to);
+    move |date: NaiveDate, time: Time| {
+        let (date, time) = utc(date, time)?;
+        let instant = naive_ms(date, time)?;
+        date_and_time(wall_clock(theirs.as_ref()?, instant)?)
+    }
+}
+
+/// A formatter that reads a zone's clock (24-hour, numeric), or `None` for a zone the browser
+/// does not know.
+fn clock(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
     let options = js_sys::Object::new();
     let set = |key: &str, value: &str| {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
@@ -48,28 +78,25 @@ pub fn to_utc(zone: &str) -> impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time
     }
     let locales = js_sys::Array::of1(&"en-US".into());
     // An unknown zone makes the constructor throw; `Intl::DateTimeFormat::new` would abort.
-    let format = js_sys::Reflect::construct(
+    js_sys::Reflect::construct(
         &js_sys::Intl::DateTimeFormat::default().constructor(),
         &js_sys::Array::of2(&locales, &options),
     )
     .ok()
-    .map(js_sys::Intl::DateTimeFormat::from);
-    move |date: NaiveDate, time: Time| {
-        let format = format.as_ref()?;
-        let local =
-            date.and_hms_opt(0, 0, 0)? + chrono::Duration::minutes(i64::from(time.minutes()));
-        let local_ms = local.and_utc().timestamp_millis() as f64;
-        // Guess that the zone is UTC, see what the zone's clock says then, correct, and repeat
-        // once so that a clock change between the guess and the answer is taken into account.
-        let mut guess = local_ms;
-        for _ in 0..2 {
-            let shown = wall_clock(format, guess)?;
-            guess += local_ms - shown;
-        }
-        let utc = chrono::DateTime::from_timestamp_millis(guess as i64)?.naive_utc();
-        let minutes = u16::try_from(utc.time().num_seconds_from_midnight() / 60).ok()?;
-        Some((utc.date(), Time::from_minutes(minutes)?))
-    }
+    .map(js_sys::Intl::DateTimeFormat::from)
+}
+
+/// A date and time read as if in UTC, in milliseconds.
+fn naive_ms(date: NaiveDate, time: Time) -> Option<f64> {
+    let at = date.and_hms_opt(0, 0, 0)? + chrono::Duration::minutes(i64::from(time.minutes()));
+    Some(at.and_utc().timestamp_millis() as f64)
+}
+
+/// The date and time of milliseconds read as UTC.
+fn date_and_time(ms: f64) -> Option<(NaiveDate, Time)> {
+    let at = chrono::DateTime::from_timestamp_millis(ms as i64)?.naive_utc();
+    let minutes = u16::try_from(at.time().num_seconds_from_midnight() / 60).ok()?;
+    Some((at.date(), Time::from_minutes(minutes)?))
 }
 
 /// What a zone's clock shows at an instant, as milliseconds of a naive (UTC-read) date-time.

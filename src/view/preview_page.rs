@@ -6,10 +6,26 @@ use super::state::use_app_state;
 use crate::core::ics::{calendar, CalendarOptions};
 use crate::core::limits::LEAVE_REMINDER;
 use crate::core::model::{format_date, Person, Plan, Time};
-use crate::core::preview::{preview, Preview, PreviewDay};
+use crate::core::preview::{preview, Preview, PreviewDay, PreviewItem, When};
 use crate::shell::{browser, share};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// The plan as the couple reads it, with each time on their own clock too when the device that
+/// opens it is set to another zone than the practice's.
+pub fn on_their_clock(plan: &Plan) -> Preview {
+    let zone = browser::time_zone();
+    preview(plan).in_their_zone(&zone, browser::between(&plan.time_zone, &zone))
+}
+
+/// An item's times, on the practice's clock and, when it differs, on theirs.
+fn when(preview: &Preview, item: &PreviewItem) -> impl IntoView {
+    let When { times, theirs } = preview.when(item);
+    let theirs = theirs.map(|(place, theirs)| {
+        view! { <span class="where">{place}</span><span class="theirs">{theirs}</span> }
+    });
+    view! { <p class="when">{times}{theirs}</p> }
+}
 
 /// The days of a preview, each with its times, what happens, and the dosing-day advice; first
 /// the evening before, when the first dosing is on day 1.
@@ -61,7 +77,7 @@ fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {
             <ol class="preview-items">
                 {day.items.iter().map(|item| view! {
                     <li class="preview-item">
-                        <p class="when">{format!("{}–{}", item.start, item.end)}</p>
+                        {when(preview, item)}
                         <div>
                             <p class="what">{item.title.clone()}<span class="who">{format!(" · {}", item.who)}</span></p>
                             <p class="about">{item.about}</p>
@@ -119,7 +135,7 @@ pub fn PreviewPage(id: String) -> impl IntoView {
         .into_any(),
         Some((plan, read_only)) => {
             let person = RwSignal::new(None::<Person>);
-            let full = preview(&plan);
+            let full = on_their_clock(&plan);
             let shown = {
                 let full = full.clone();
                 move || match person.get() {
@@ -143,7 +159,7 @@ pub fn PreviewPage(id: String) -> impl IntoView {
                     <p class="crumbs no-print"><a href=back>{if read_only { "← Plans" } else { "← Back to the plan" }}</a></p>
                     <h1 id="preview-heading" tabindex="-1">{full.title.clone()}</h1>
                     {newer}
-                    <p class="summary">{format!("Times are in {}.", full.time_zone)}</p>
+                    <p class="summary">{full.zone_line()}</p>
                     <div class="preview-tools no-print">
                         {person_filter(&plan, person)}
                         <ShareTools plan=plan.clone() person=person/>

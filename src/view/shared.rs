@@ -5,10 +5,9 @@
 
 use super::cards::cards_page;
 use super::dom;
-use super::preview_page::{person_filter, preview_days, CalendarTools};
+use super::preview_page::{on_their_clock, person_filter, preview_days, CalendarTools};
 use super::route::Route;
 use crate::core::model::{Person, Plan};
-use crate::core::preview::preview;
 use crate::shell::format::decode_plan;
 use crate::shell::share::{self, ShareError};
 use crate::shell::{browser, storage};
@@ -138,9 +137,9 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
         request_animation_frame(|| dom::focus("main h1"));
     };
     let person = RwSignal::new(None::<Person>);
-    let full = preview(&plan);
+    let full = on_their_clock(&plan);
     let title = full.title.clone();
-    let zone = format!("Times are in {}.", full.time_zone);
+    let zone = full.zone_line();
     let days = move || match person.get() {
         Some(p) => preview_days(&full.for_person(p)),
         None => preview_days(&full),

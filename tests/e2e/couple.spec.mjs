@@ -332,3 +332,47 @@ test('KAP on day 1: the evening before has its own section in the preview and it
   await expect(page.locator('.card h2', { hasText: 'The evening before' })).toHaveCount(2);
   await expectAccessible(page);
 });
+
+test("the couple's own clock: times on theirs beside the practice's when their device's zone differs, and not when it matches", async ({ browser }) => {
+  // The therapist plans in Los Angeles, on a device in Los Angeles: no second clock.
+  const practice = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
+  const page = await practice.newPage();
+  await page.goto('/#/new');
+  await page.getByLabel('Partner A').fill('Alex');
+  await page.getByLabel('Partner B').fill('Sam');
+  await page.getByLabel('Start date').fill('2026-12-04');
+  await expect(page.getByLabel('Practice time zone')).toHaveValue('America/Los_Angeles');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  const first = (p) => p.getByRole('region', { name: /^Day 1/ }).getByRole('listitem').first();
+  await expect(page.locator('.summary')).toHaveText('Times are in America/Los_Angeles.');
+  await expect(first(page).locator('.when')).toHaveText('09:00–10:30');
+  await expect(page.getByText('your time')).toHaveCount(0);
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  await page.getByLabel('Plain link').check();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('The link').inputValue();
+
+  // The couple opens the link in New York: both clocks, for every block.
+  const couple = await browser.newContext({ timezoneId: 'America/New_York' });
+  const phone = await couple.newPage();
+  await phone.goto(link);
+  await expect(phone.locator('.summary')).toHaveText('Times are in Los Angeles time (America/Los_Angeles). Your device is set to America/New_York, so each time is shown on your clock too.');
+  await expect(first(phone).locator('.when')).toHaveText('09:00–10:30in Los Angeles12:00–13:30 your time');
+  const blocks = await phone.locator('.preview-item').count();
+  await expect(phone.locator('.when .theirs')).toHaveCount(blocks);
+  await expectAccessible(phone);
+
+  // In Sydney the morning is the next day's small hours: their date is written out.
+  const far = await browser.newContext({ timezoneId: 'Australia/Sydney' });
+  const other = await far.newPage();
+  await other.goto(link);
+  await expect(first(other).locator('.theirs')).toHaveText('04:00–05:30 your time, Sat 5 Dec 2026');
+
+  // Back in Los Angeles, the same link shows one clock.
+  const home = await practice.newPage();
+  await home.goto(link);
+  await expect(first(home).locator('.when')).toHaveText('09:00–10:30');
+  await expect(home.locator('.when .theirs')).toHaveCount(0);
+  for (const context of [practice, couple, far]) await context.close();
+});
