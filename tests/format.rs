@@ -7,6 +7,7 @@ use intensive_planner::core::model::{
     parse_date, Answer, Clearance, Contraindication, Doses, KapPlacement, KapRecord, Participants,
     Person, Profile, Reading, Ride, Settings,
 };
+use intensive_planner::core::text::Lang;
 use intensive_planner::shell::format::{
     decode_plan, encode_plan, encode_stored, read_plan, stored_revision, DecodeError,
     FORMAT_VERSION,
@@ -24,6 +25,8 @@ const V5_MIGRATED: &str = include_str!("fixtures/plan-v5-migrated.json");
 const V6_FIXTURE: &str = include_str!("fixtures/plan-v6.json");
 const V6_MIGRATED: &str = include_str!("fixtures/plan-v6-migrated.json");
 const V7_FIXTURE: &str = include_str!("fixtures/plan-v7.json");
+const V7_MIGRATED: &str = include_str!("fixtures/plan-v7-migrated.json");
+const V8_FIXTURE: &str = include_str!("fixtures/plan-v8.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -343,10 +346,10 @@ fn the_v6_fixture_reads_and_migrates_exactly() {
     );
 }
 
-/// The current version reads and writes back unchanged: the care team by name, and blocks for
-/// one partner with the therapist while the other is with the co-therapist.
+/// Version 7 reads with the care team by name, and blocks for one partner with the therapist
+/// while the other is with the co-therapist; it gains the couple's language, English.
 #[test]
-fn the_v7_fixture_round_trips() {
+fn the_v7_fixture_migrates_exactly() {
     let plan = decode_plan(V7_FIXTURE).expect("the v7 fixture is readable");
     assert_eq!(
         (
@@ -371,9 +374,11 @@ fn the_v7_fixture_round_trips() {
         ]
     );
     assert_eq!(who(plan.days[0].blocks[4].attendees), "both+sober_monitor");
-    let normalised: serde_json::Value = serde_json::from_str(V7_FIXTURE).expect("json");
+    assert_eq!(plan.language, Lang::En);
+    let migrated: serde_json::Value = serde_json::from_str(V7_MIGRATED).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
-    assert_eq!(rewritten, normalised);
+    assert_eq!(rewritten, migrated);
+    assert_eq!(Ok(plan), decode_plan(V7_MIGRATED));
     // A member of the team the plan does not name cannot attend a block.
     let unnamed = V7_FIXTURE.replacen(
         "\"co_therapist\": \"Jordan Park\"",
@@ -384,8 +389,24 @@ fn the_v7_fixture_round_trips() {
     assert!(
         matches!(decode_plan(&unnamed), Err(DecodeError::Invalid(m)) if m.contains("attendees"))
     );
+}
+
+/// The current version reads and writes back unchanged, the couple's language with it; a
+/// language this version does not know is refused by name.
+#[test]
+fn the_v8_fixture_round_trips() {
+    let plan = decode_plan(V8_FIXTURE).expect("the v8 fixture is readable");
+    assert_eq!(plan.language, Lang::Es);
+    let normalised: serde_json::Value = serde_json::from_str(V8_FIXTURE).expect("json");
+    let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
+    assert_eq!(rewritten, normalised);
+    let french = V8_FIXTURE.replacen("\"language\": \"es\"", "\"language\": \"fr\"", 1);
+    assert_ne!(french, V8_FIXTURE);
+    assert!(
+        matches!(decode_plan(&french), Err(DecodeError::Invalid(m)) if m.contains("language \"fr\" is unknown"))
+    );
     assert_eq!(
-        FORMAT_VERSION, 7,
+        FORMAT_VERSION, 8,
         "a new version needs a fixture and a migration test here"
     );
 }

@@ -13,5 +13,6 @@ pub mod preview;
 pub mod readiness;
 pub mod rules;
 pub mod template;
+pub mod text;
 pub mod valid;
 pub mod words;

@@ -211,6 +211,8 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
         day_start: plan.day_start,
         day_end: plan.day_end,
         time_zone: plan.time_zone.clone(),
+        // The couple's language travels with their plan.
+        language: plan.language,
         settings: Settings {
             // The protocol's figures are the couple's to know: how long they fast and are watched.
             dosing_minutes: plan.settings.dosing_minutes,

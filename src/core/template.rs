@@ -31,6 +31,7 @@ use super::model::{
     Attendees, Block, BlockKind, Day, KapPlacement, Member, Participants, Person, Plan, Settings,
     Team, Time,
 };
+use super::text::Lang;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -623,6 +624,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
         day_start: spec.day_start,
         day_end: spec.day_end,
         time_zone: spec.time_zone.clone(),
+        language: Lang::default(),
         settings: spec.settings,
         kap: Default::default(),
         days,

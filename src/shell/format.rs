@@ -26,11 +26,12 @@ use crate::core::model::{
     Doses, FollowUp, IdSet, KapRecord, Member, Participants, Person, Plan, Profile, Reading, Ride,
     Settings, Team, Time,
 };
+use crate::core::text::Lang;
 use serde_json::{json, Map, Value};
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
@@ -171,6 +172,7 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
         "day_start": plan.day_start.to_string(),
         "day_end": plan.day_end.to_string(),
         "time_zone": plan.time_zone,
+        "language": plan.language.code(),
         "team": {
             "therapist": plan.team.therapist,
             "co_therapist": plan.team.co_therapist,
@@ -511,6 +513,15 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         },
         Some(kap) => kap_from(object_in(kap, "kap")?, &participants, days_in.len(), reader)?,
     };
+    let language = match v.get("language") {
+        // New in version 8; before it, the couple read English.
+        None => Lang::En,
+        Some(_) => {
+            let code = string(v, "language", 8)?;
+            Lang::from_code(code)
+                .ok_or_else(|| format!("language \"{}\" is unknown", clip(code)))?
+        }
+    };
     let team = match v.get("team") {
         // New in version 7; before it, the therapist was there unnamed.
         None => Team::default(),
@@ -594,6 +605,7 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         day_start,
         day_end,
         time_zone: time_zone.to_string(),
+        language,
         settings,
         kap,
         days,

@@ -2,6 +2,7 @@
 
 use super::{Block, BlockId, BlockKind, Day, Format, KapRecord, Participants, Team, Time};
 use crate::core::limits::{fit, TITLE_CHARS};
+use crate::core::text::Lang;
 use chrono::NaiveDate;
 
 /// Clinical thresholds: defaults from the domain primer, changeable per plan.
@@ -186,6 +187,9 @@ pub struct Plan {
     pub day_end: Time,
     /// IANA name of the practice's time zone, e.g. "America/Los_Angeles".
     pub time_zone: String,
+    /// The language of everything the couple reads: the preview, the share page, calendar
+    /// files and day cards (format 8). The therapist's screens stay in English.
+    pub language: Lang,
     pub settings: Settings,
     /// Clinician-only KAP records.
     pub kap: KapRecord,

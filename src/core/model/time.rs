@@ -77,13 +77,7 @@ pub fn format_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-/// "Fri 4 Dec 2026": short, language-neutral enough for the agenda headings.
+/// "Fri 4 Dec 2026": short, for the therapist's screens (the English of `core::text::date`).
 pub fn display_date(date: NaiveDate) -> String {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let weekday = DAYS[date.weekday().num_days_from_monday() as usize];
-    let month = MONTHS[date.month0() as usize];
-    format!("{weekday} {} {month} {}", date.day(), date.year())
+    crate::core::text::date(crate::core::text::Lang::En, date)
 }
