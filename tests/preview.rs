@@ -58,7 +58,7 @@ fn the_preview_has_no_clinical_data_and_explains_the_dosing_day() {
         assert!(advice.contains(needle), "missing {needle:?} in:\n{advice}");
     }
     assert!(day2.items.iter().all(|i| !i.about.is_empty()));
-    assert_eq!(Preview::day_heading(day2), "Day 2 · Sat 5 Dec 2026");
+    assert_eq!(view.day_heading(day2), "Day 2 · Sat 5 Dec 2026");
 }
 
 #[test]
@@ -477,7 +477,7 @@ fn a_dosing_on_day_one_has_an_evening_before() {
         "fasting starts the same morning: {text}"
     );
     assert_eq!(
-        Preview::evening_heading(date),
+        view.evening_heading(date),
         "The evening before · Thu 3 Dec 2026"
     );
 
@@ -621,4 +621,76 @@ fn the_couples_own_clock_is_shown_beside_the_practices_when_it_reads_differently
     // A zone the browser does not know changes nothing.
     let unknown = full.in_their_zone("Mars/Olympus", |_, _| None);
     assert_eq!(unknown, full);
+}
+
+/// Every sentence a preview says, headings and advice included.
+fn all_it_says(p: &Preview) -> Vec<String> {
+    let mut out = vec![
+        p.zone_line(),
+        p.advice_heading(),
+        p.follow_up_about().to_string(),
+    ];
+    out.extend(p.follow_up_line());
+    out.extend(
+        p.evening_before()
+            .map(|(date, text)| format!("{} {text}", p.evening_heading(date))),
+    );
+    for day in &p.days {
+        out.push(p.day_heading(day));
+        out.extend(p.dosing_advice(day));
+        out.extend(p.eve_advice(day));
+        for item in &day.items {
+            out.push(item.about.to_string());
+            out.push(item.who.clone());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_plan_in_spanish_is_previewed_in_spanish_with_no_english_sentence_left() {
+    use intensive_planner::core::text::{text, Key, Lang};
+    let mut plan = kap_plan();
+    plan.language = Lang::Es;
+    plan.kap.emergency.on_call = "555-0100".into();
+    plan.kap.emergency.department = "St. Mary's".into();
+    let english: Vec<&str> = Key::ALL
+        .iter()
+        .map(|k| text(Lang::En, *k))
+        .filter(|t| t.len() > 12 && !t.starts_with('{') && !t.starts_with(','))
+        .map(|t| t.split('{').next().unwrap_or(t).trim())
+        .filter(|t| t.len() > 8)
+        .collect();
+    let full = preview(&plan);
+    for view in [
+        full.clone(),
+        full.for_person(Person::PartnerA),
+        full.for_person(Person::PartnerB),
+    ] {
+        let said = all_it_says(&view);
+        for line in &said {
+            for sentence in &english {
+                assert!(
+                    !line.contains(sentence),
+                    "English left: {sentence:?} in {line:?}"
+                );
+            }
+        }
+        let all = said.join("\n");
+        assert!(all.contains("Día 1 · "), "{all}");
+    }
+    let said = all_it_says(&full.for_person(Person::PartnerB)).join("\n");
+    for spanish in [
+        "Deje de comer",
+        "no maneje hasta el día siguiente",
+        "Traiga un antifaz",
+        "555-0100",
+        "Su día de KAP: por favor, léalo",
+    ] {
+        assert!(said.contains(spanish), "missing {spanish:?} in {said}");
+    }
+    // English stays English.
+    let english_plan = kap_plan();
+    let said = all_it_says(&preview(&english_plan).for_person(Person::PartnerB)).join("\n");
+    assert!(said.contains("Stop eating") && !said.contains("Deje de comer"));
 }

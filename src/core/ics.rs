@@ -11,7 +11,7 @@
 //!   first event of each day; both optional.
 
 use super::model::{BlockKind, Person, Time};
-use super::preview::{attends, support_about, Preview, PreviewItem, FOLLOW_UP_ABOUT};
+use super::preview::{attends, support_about, Preview, PreviewItem};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub fn calendar(
             // A partner who supports sees the dose described for them.
             let supporting = options.person.is_some_and(|p| !attends(item.attendees, p));
             let about = if supporting {
-                support_about(item.kind)
+                support_about(preview.lang, item.kind)
             } else {
                 item.about
             };
@@ -133,7 +133,7 @@ pub fn calendar(
                     "Follow-up session"
                 };
                 let description = if options.full_titles {
-                    FOLLOW_UP_ABOUT
+                    preview.follow_up_about()
                 } else {
                     "Part of your intensive."
                 };

@@ -4,22 +4,25 @@
 //! clearance and settings are simply not part of a `Preview`.
 
 use super::model::{
-    display_date, moment, same_name, Attendees, Block, BlockId, BlockKind, Day, EmergencyPlan,
-    KapRecord, Person, Plan, Settings, Team, Time,
+    moment, same_name, Attendees, Block, BlockId, BlockKind, Day, EmergencyPlan, KapRecord, Person,
+    Plan, Settings, Team, Time,
 };
+use super::text::{self, duration, list, say, text, Key, Lang};
 use chrono::NaiveDate;
 
 /// Things to bring to a dosing day.
-pub const BRING_LIST: [&str; 5] = [
-    "an eye mask",
-    "headphones, and music you find calming if you like",
-    "a journal and pen",
-    "a soft blanket",
-    "loose, comfortable clothes",
+pub const BRING_LIST: [Key; 5] = [
+    Key::BringMask,
+    Key::BringHeadphones,
+    Key::BringJournal,
+    Key::BringBlanket,
+    Key::BringClothes,
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preview {
+    /// The couple's language: every text below is written in it.
+    pub lang: Lang,
     pub title: String,
     /// "Alex & Sam" or "Jo".
     pub names: String,
@@ -55,14 +58,11 @@ pub struct FollowUpItem {
     pub end: Time,
 }
 
-/// What the follow-up is, for the couple.
-pub const FOLLOW_UP_ABOUT: &str = "An integration session after the intensive, to keep making sense of your KAP session while the mind is still open to change.";
-
 /// What a supporting partner's time during the dose and the rest after it is, for them.
-pub fn support_about(kind: BlockKind) -> &'static str {
+pub fn support_about(lang: Lang, kind: BlockKind) -> &'static str {
     match kind {
-        BlockKind::Rest => "Your partner comes back gently. Stay nearby, quiet and unhurried; there is nothing to fix or discuss yet.",
-        _ => "You stay in the room as a calm, sober support while your partner takes the medicine. Your therapist leads; you do not need to do anything but be there.",
+        BlockKind::Rest => text(lang, Key::SupportAboutRest),
+        _ => text(lang, Key::SupportAboutDose),
     }
 }
 
@@ -135,33 +135,24 @@ pub struct DosingDay {
     pub rides: Vec<(Person, String, Option<String>)>,
 }
 
-/// "2 hours", "30 minutes", "2 hours 30 minutes", for the couple.
-fn plain_duration(minutes: u16) -> String {
-    let unit = |n: u16, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-    match (minutes / 60, minutes % 60) {
-        (0, m) => unit(m, "minute"),
-        (h, 0) => unit(h, "hour"),
-        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
-    }
-}
-
 /// A warm, plain description of each kind of block, for the couple.
-pub fn about(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::CheckIn => "A short, relaxed start: how you slept, how you feel, and what you hope for today.",
-        BlockKind::JointSession => "Time together with your therapist to talk, listen and work on what matters to you both.",
-        BlockKind::IndividualSession => "A one-to-one conversation with your therapist, at your own pace.",
-        BlockKind::KapPreparation => "We talk through your intentions and any worries, and settle the room so you feel safe and comfortable.",
-        BlockKind::VitalsCheck => "A quick check of blood pressure and pulse. It only takes a few minutes.",
-        BlockKind::KapDosing => "The medicine session. You rest with an eye mask and music while your therapist stays with you the whole time.",
-        BlockKind::Rest => "Quiet time to come back gently. There is nothing you need to do.",
-        BlockKind::KapIntegration => "We make sense of what came up and turn it into small, real steps for your life and relationship.",
-        BlockKind::Break => "A pause to stretch, drink some water and breathe.",
-        BlockKind::Lunch => "A meal break. Eat something nourishing and take a moment for yourself.",
-        BlockKind::Meal => "Time to eat or drink something and take a moment for yourself.",
-        BlockKind::Reflection => "Time to write down thoughts and try a small exercise for the evening.",
-        BlockKind::Closing => "We look back on the intensive together and plan the next steps.",
-    }
+pub fn about(lang: Lang, kind: BlockKind) -> &'static str {
+    let key = match kind {
+        BlockKind::CheckIn => Key::AboutCheckIn,
+        BlockKind::JointSession => Key::AboutJointSession,
+        BlockKind::IndividualSession => Key::AboutIndividualSession,
+        BlockKind::KapPreparation => Key::AboutKapPreparation,
+        BlockKind::VitalsCheck => Key::AboutVitalsCheck,
+        BlockKind::KapDosing => Key::AboutKapDosing,
+        BlockKind::Rest => Key::AboutRest,
+        BlockKind::KapIntegration => Key::AboutKapIntegration,
+        BlockKind::Break => Key::AboutBreak,
+        BlockKind::Lunch => Key::AboutLunch,
+        BlockKind::Meal => Key::AboutMeal,
+        BlockKind::Reflection => Key::AboutReflection,
+        BlockKind::Closing => Key::AboutClosing,
+    };
+    text(lang, key)
 }
 
 /// The plan as it may travel to the couple (in a share link, or saved on their device), built
@@ -289,7 +280,7 @@ pub fn preview(plan: &Plan) -> Preview {
                     title: b.title.clone(),
                     who: b.attendees.describe(people),
                     attendees: b.attendees,
-                    about: about(b.kind),
+                    about: about(plan.language, b.kind),
                     theirs: None,
                 })
                 .collect();
@@ -364,6 +355,7 @@ pub fn preview(plan: &Plan) -> Preview {
         })
     });
     Preview {
+        lang: plan.language,
         title: plan.title.clone(),
         names: people.names(),
         time_zone: plan.time_zone.clone(),
@@ -420,16 +412,28 @@ impl Preview {
         copy
     }
 
+    /// Says a text in the couple's language, with its parts filled in.
+    fn say(&self, key: Key, parts: &[(&str, &str)]) -> String {
+        say(self.lang, key, parts)
+    }
+
+    /// A date in the couple's language.
+    pub fn date(&self, date: NaiveDate) -> String {
+        text::date(self.lang, date)
+    }
+
     /// The line under the title saying whose clock the times are on.
     pub fn zone_line(&self) -> String {
         match &self.their_zone {
-            Some(theirs) => format!(
-                "Times are in {} time ({}). Your device is set to {}, so each time is shown on your clock too.",
-                zone_place(&self.time_zone),
-                self.time_zone,
-                theirs
+            Some(theirs) => self.say(
+                Key::ZoneLineTheirs,
+                &[
+                    ("place", &zone_place(&self.time_zone)),
+                    ("zone", &self.time_zone),
+                    ("theirs", theirs),
+                ],
             ),
-            None => format!("Times are in {}.", self.time_zone),
+            None => self.say(Key::ZoneLine, &[("zone", &self.time_zone)]),
         }
     }
 
@@ -445,13 +449,20 @@ impl Preview {
         };
         let date = theirs
             .date
-            .map(|d| format!(", {}", display_date(d)))
+            .map(|d| self.say(Key::WhenTheirDate, &[("date", &self.date(d))]))
             .unwrap_or_default();
         When {
             times,
             theirs: Some((
-                format!("in {}", zone_place(&self.time_zone)),
-                format!("{}–{} your time{date}", theirs.start, theirs.end),
+                self.say(Key::WhenPlace, &[("place", &zone_place(&self.time_zone))]),
+                self.say(
+                    Key::WhenTheirs,
+                    &[
+                        ("start", &theirs.start.to_string()),
+                        ("end", &theirs.end.to_string()),
+                        ("date", &date),
+                    ],
+                ),
             )),
         }
     }
@@ -461,46 +472,54 @@ impl Preview {
         let Some(dosing) = &day.dosing else {
             return Vec::new();
         };
+        let lang = self.lang;
         let (fasting_day, fasting_time) = dosing.fasting_from;
+        let fasting_time = fasting_time.to_string();
         let when = if fasting_day == day.number {
-            format!("at {fasting_time}")
+            self.say(Key::FastingSameDay, &[("time", &fasting_time)])
         } else if fasting_day + 1 == day.number {
-            format!("at {fasting_time} the evening before")
+            self.say(Key::FastingEveBefore, &[("time", &fasting_time)])
         } else {
-            format!("at {fasting_time} on day {fasting_day}")
+            self.say(
+                Key::FastingOnDay,
+                &[("time", &fasting_time), ("day", &fasting_day.to_string())],
+            )
         };
+        let dose_at = dosing.dose_at.to_string();
         let mut advice = Vec::new();
         if !dosing.rides.is_empty() {
             let liquids = match dosing.liquids_minutes {
-                0 => "Sips of water are fine unless you are told otherwise.".to_string(),
-                m => format!("Stop drinking, water too, {} before.", plain_duration(m)),
+                0 => text(lang, Key::LiquidsSips).to_string(),
+                m => self.say(Key::LiquidsStop, &[("duration", &duration(lang, m))]),
             };
-            advice.push(format!(
-                "Stop eating {when}, {} hours before your session at {}. {liquids}",
-                dosing.fasting_hours, dosing.dose_at
+            advice.push(self.say(
+                Key::StopEating,
+                &[
+                    ("when", &when),
+                    ("hours", &dosing.fasting_hours.to_string()),
+                    ("time", &dose_at),
+                    ("liquids", &liquids),
+                ],
             ));
             let during = match dosing.vitals_check_minutes {
                 0 => String::new(),
-                m => format!(", {} after it,", plain_duration(m)),
+                m => self.say(Key::VitalsDuring, &[("duration", &duration(lang, m))]),
             };
-            advice.push(format!(
-                "You stay with us for at least {} after the dose while we watch over you. We check your blood pressure and pulse before the dose{during} and at the end.",
-                plain_duration(dosing.observed_minutes)
+            advice.push(self.say(
+                Key::Observed,
+                &[
+                    ("duration", &duration(lang, dosing.observed_minutes)),
+                    ("during", &during),
+                ],
             ));
-            advice.push(
-                "No alcohol or cannabis for 24 hours before and after, and go easy on coffee."
-                    .to_string(),
-            );
-            advice.push(format!("Bring {}.", join_list(&BRING_LIST)));
+            advice.push(text(lang, Key::NoAlcohol).to_string());
+            let bring: Vec<&str> = BRING_LIST.iter().map(|k| text(lang, *k)).collect();
+            advice.push(self.say(Key::Bring, &[("list", &list(lang, &bring))]));
         }
         for (_, who, driver) in &dosing.rides {
             advice.push(match driver {
-                Some(driver) => format!(
-                    "{who}: do not drive until the next day, after a night's sleep. {driver} takes you home."
-                ),
-                None => format!(
-                    "{who}: do not drive until the next day, after a night's sleep. A sober adult who is not taking the medicine needs to take you home: please arrange one and tell your therapist who it is."
-                ),
+                Some(driver) => self.say(Key::RideWithDriver, &[("who", who), ("driver", driver)]),
+                None => self.say(Key::RideNone, &[("who", who)]),
             });
         }
         if let Some(support) = self
@@ -508,18 +527,33 @@ impl Preview {
             .as_ref()
             .filter(|s| self.viewer.is_none_or(|v| v == s.person))
         {
-            advice.extend(support_advice(support, dosing.dose_at));
+            advice.extend(self.support_advice(support, dosing.dose_at));
         }
         if !advice.is_empty() {
             advice.extend(self.emergency_lines(dosing));
         }
         if !advice.is_empty() {
-            advice.push(
-                "Integration sessions afterwards help you understand what came up and carry it into daily life; the days right after are when this works best."
-                    .to_string(),
-            );
+            advice.push(text(lang, Key::Integration).to_string());
         }
         advice
+    }
+
+    /// What a partner who supports is asked to do and not do on the dosing day.
+    fn support_advice(&self, support: &Supporter, dose_at: Time) -> Vec<String> {
+        let (you, partner) = (support.name.as_str(), support.doser.as_str());
+        vec![
+            self.say(
+                Key::SupportToday,
+                &[
+                    ("you", you),
+                    ("partner", partner),
+                    ("time", &dose_at.to_string()),
+                ],
+            ),
+            text(self.lang, Key::SupportSober).to_string(),
+            text(self.lang, Key::SupportDo).to_string(),
+            self.say(Key::SupportDont, &[("partner", partner)]),
+        ]
     }
 
     /// The emergency plan, as far as it is filled in: the on-call number, the nearest emergency
@@ -529,20 +563,14 @@ impl Preview {
         let filled = |text: &str| !text.trim().is_empty();
         let mut lines = Vec::new();
         if filled(&plan.on_call) {
-            lines.push(format!(
-                "If anything worries you after you leave, call the prescriber's on-call number: {}.",
-                plan.on_call.trim()
-            ));
+            lines.push(self.say(Key::OnCall, &[("number", plan.on_call.trim())]));
         }
         let place: Vec<&str> = [plan.department.trim(), plan.address.trim()]
             .into_iter()
             .filter(|t| !t.is_empty())
             .collect();
         if !place.is_empty() {
-            lines.push(format!(
-                "In an emergency, the nearest emergency department is {}.",
-                place.join(", ")
-            ));
+            lines.push(self.say(Key::Department, &[("place", &place.join(", "))]));
         }
         let mut people: Vec<(Person, String)> = dosing
             .rides
@@ -564,7 +592,10 @@ impl Preview {
         for (person, name) in people {
             let contact = plan.contact(person).trim();
             if !contact.is_empty() {
-                lines.push(format!("Emergency contact for {name}: {contact}."));
+                lines.push(self.say(
+                    Key::EmergencyContact,
+                    &[("name", &name), ("contact", contact)],
+                ));
             }
         }
         lines
@@ -576,23 +607,26 @@ impl Preview {
     pub fn eve_advice(&self, day: &PreviewDay) -> Option<String> {
         let next = self.days.iter().find(|d| d.number == day.number + 1)?;
         let dosing = next.dosing.as_ref()?;
+        let dose_at = dosing.dose_at.to_string();
         if dosing.rides.is_empty() {
             let support = self.supporter.as_ref()?;
-            return Some(format!(
-                "Tomorrow {} has their KAP session at {}, and you are there as their support. Please stay sober from today, and rest well.",
-                support.doser, dosing.dose_at
+            return Some(self.say(
+                Key::EveSupport,
+                &[("partner", &support.doser), ("time", &dose_at)],
             ));
         }
+        let tonight = self.tonight(dosing, day.number);
+        Some(self.say(Key::Eve, &[("time", &dose_at), ("tonight", &tonight)]))
+    }
+
+    /// " Tonight, stop eating at 20:00." when fasting starts on this day, else nothing.
+    fn tonight(&self, dosing: &DosingDay, day: usize) -> String {
         let (fasting_day, fasting_time) = dosing.fasting_from;
-        let tonight = if fasting_day == day.number {
-            format!(" Tonight, stop eating at {fasting_time}.")
+        if fasting_day == day {
+            self.say(Key::EveTonight, &[("time", &fasting_time.to_string())])
         } else {
             String::new()
-        };
-        Some(format!(
-            "Tomorrow is your KAP session, at {}. No alcohol or cannabis from today.{tonight} Tomorrow's notes below say what to bring and who takes you home.",
-            dosing.dose_at
-        ))
+        }
     }
 
     /// When the first dosing is on day 1, the evening before the intensive gets advice of its own
@@ -601,40 +635,42 @@ impl Preview {
     pub fn evening_before(&self) -> Option<(NaiveDate, String)> {
         let first = self.days.first().filter(|d| d.number == 1)?;
         let dosing = first.dosing.as_ref()?;
+        let dose_at = dosing.dose_at.to_string();
         if dosing.rides.is_empty() {
             // A partner who supports: what tomorrow asks of them.
             let support = self.supporter.as_ref()?;
             return Some((
                 first.date.pred_opt()?,
-                format!(
-                    "Tomorrow your intensive begins. {} has their KAP session at {}, and you are there as their support. Please stay sober from today, and rest well.",
-                    support.doser, dosing.dose_at
+                self.say(
+                    Key::EveningBeforeSupport,
+                    &[("partner", &support.doser), ("time", &dose_at)],
                 ),
             ));
         }
-        let (fasting_day, fasting_time) = dosing.fasting_from;
-        let tonight = if fasting_day == 0 {
-            format!(" Tonight, stop eating at {fasting_time}.")
-        } else {
-            String::new()
-        };
+        let tonight = self.tonight(dosing, 0);
         Some((
             first.date.pred_opt()?,
-            format!(
-                "Tomorrow your intensive begins, with your KAP session at {}. No alcohol or cannabis from today.{tonight} Sleep well if you can. The notes for day 1 say what to bring and who takes you home.",
-                dosing.dose_at
+            self.say(
+                Key::EveningBefore,
+                &[("time", &dose_at), ("tonight", &tonight)],
             ),
         ))
     }
 
     /// The heading of the evening before: "The evening before · Thu 3 Dec 2026".
-    pub fn evening_heading(date: NaiveDate) -> String {
-        format!("The evening before · {}", display_date(date))
+    pub fn evening_heading(&self, date: NaiveDate) -> String {
+        self.say(Key::EveningHeading, &[("date", &self.date(date))])
     }
 
     /// The heading of a day: "Day 2 · Sat 5 Dec 2026".
-    pub fn day_heading(day: &PreviewDay) -> String {
-        format!("Day {} · {}", day.number, display_date(day.date))
+    pub fn day_heading(&self, day: &PreviewDay) -> String {
+        self.say(
+            Key::DayHeading,
+            &[
+                ("n", &day.number.to_string()),
+                ("date", &self.date(day.date)),
+            ],
+        )
     }
 
     /// Only what one person attends: their own blocks and the joint ones.
@@ -650,8 +686,8 @@ impl Preview {
             for item in &mut day.items {
                 if !attends(item.attendees, person) {
                     // The dose they sit through with their partner, described for them.
-                    item.about = support_about(item.kind);
-                    item.who = format!("{} · you support", item.who);
+                    item.about = support_about(self.lang, item.kind);
+                    item.who = self.say(Key::YouSupport, &[("who", &item.who)]);
                 }
             }
             if let Some(dosing) = &mut day.dosing {
@@ -670,9 +706,9 @@ impl Preview {
     pub fn advice_heading(&self) -> String {
         match &self.supporter {
             Some(s) if self.viewer == Some(s.person) => {
-                format!("Your day as {}'s support: please read", s.doser)
+                self.say(Key::AdviceHeadingSupport, &[("partner", &s.doser)])
             }
-            _ => "Your KAP day: please read".to_string(),
+            _ => text(self.lang, Key::AdviceHeading).to_string(),
         }
     }
 
@@ -685,41 +721,29 @@ impl Preview {
     /// "Follow-up integration · Mon 7 Dec 2026, 10:00–11:00".
     pub fn follow_up_line(&self) -> Option<String> {
         self.follow_up.map(|f| {
-            format!(
-                "Follow-up integration · {}, {}–{}",
-                display_date(f.date),
-                f.start,
-                f.end
+            self.say(
+                Key::FollowUpLine,
+                &[
+                    ("date", &self.date(f.date)),
+                    ("start", &f.start.to_string()),
+                    ("end", &f.end.to_string()),
+                ],
             )
         })
+    }
+
+    /// What the follow-up is, for the couple.
+    pub fn follow_up_about(&self) -> &'static str {
+        text(self.lang, Key::FollowUpAbout)
+    }
+
+    /// A text in the couple's language, as it is (a heading, say).
+    pub fn text(&self, key: Key) -> &'static str {
+        text(self.lang, key)
     }
 }
 
 /// Whether a person attends a block with these attendees.
 pub fn attends(attendees: Attendees, person: Person) -> bool {
     attendees.contains(person.into())
-}
-
-/// What a partner who supports is asked to do and not do on the dosing day.
-fn support_advice(support: &Supporter, dose_at: Time) -> Vec<String> {
-    let (you, partner) = (&support.name, &support.doser);
-    vec![
-        format!(
-            "{you}: you are {partner}'s support today. You do not take the medicine, and you do not need to fast. Be there from the start of the session at {dose_at} until {partner} is alert and steady on their feet."
-        ),
-        "Stay sober: no alcohol or cannabis today, so that you can be fully present.".to_string(),
-        "Do: sit quietly nearby, keep your phone on silent, offer water or a blanket if asked, and tell the therapist if anything worries you.".to_string(),
-        format!(
-            "Don't: ask {partner} to talk about the experience yet, or leave without telling the therapist. What came up is for the integration session."
-        ),
-    ]
-}
-
-/// "a, b and c".
-fn join_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

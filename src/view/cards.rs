@@ -64,7 +64,7 @@ fn evening_card(preview: &Preview, date: chrono::NaiveDate, text: &str, name: &s
     view! {
         <article class="card">
             <p class="card-for">{format!("{name} · {}", preview.title)}</p>
-            <h2>{Preview::evening_heading(date)}</h2>
+            <h2>{preview.evening_heading(date)}</h2>
             <p class="eve">{text.to_string()}</p>
             <p class="card-foot">{format!("Times are in {}.", preview.time_zone)}</p>
         </article>
@@ -77,7 +77,7 @@ fn card(preview: &Preview, day: &crate::core::preview::PreviewDay, name: &str) -
     view! {
         <article class="card">
             <p class="card-for">{format!("{name} · {}", preview.title)}</p>
-            <h2>{Preview::day_heading(day)}</h2>
+            <h2>{preview.day_heading(day)}</h2>
             <table class="card-times">
                 <caption class="visually-hidden">"Times and sessions"</caption>
                 <tbody>

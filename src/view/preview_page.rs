@@ -33,7 +33,7 @@ pub fn preview_days(preview: &Preview) -> impl IntoView {
     let evening = preview.evening_before().map(|(date, text)| {
         view! {
             <section class="preview-day evening" aria-labelledby="preview-evening">
-                <h2 id="preview-evening">{Preview::evening_heading(date)}</h2>
+                <h2 id="preview-evening">{preview.evening_heading(date)}</h2>
                 <p class="eve">{text}</p>
             </section>
         }
@@ -43,7 +43,7 @@ pub fn preview_days(preview: &Preview) -> impl IntoView {
             <section class="preview-day after" aria-labelledby="preview-after">
                 <h2 id="preview-after">"After the intensive"</h2>
                 <p class="follow-up">{line}</p>
-                <p class="about">{crate::core::preview::FOLLOW_UP_ABOUT}</p>
+                <p class="about">{preview.follow_up_about()}</p>
             </section>
         }
     });
@@ -71,7 +71,7 @@ fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {
     let labelled_by = heading_id.clone();
     view! {
         <section class="preview-day" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{Preview::day_heading(day)}</h2>
+            <h2 id=heading_id>{preview.day_heading(day)}</h2>
             {eve}
             {advice}
             <ol class="preview-items">
