@@ -8,6 +8,7 @@ use intensive_planner::core::model::{
     Time,
 };
 use intensive_planner::core::rules::check;
+use intensive_planner::core::text::Lang;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -57,6 +58,7 @@ fn large_plan() -> Plan {
         day_start: Time::hm(8, 0).unwrap_or(Time::END_OF_DAY),
         day_end: Time::hm(19, 0).unwrap_or(Time::END_OF_DAY),
         time_zone: "UTC".into(),
+        language: Lang::En,
         settings: Settings::default(),
         kap: KapRecord::default(),
         days,

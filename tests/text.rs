@@ -72,7 +72,8 @@ fn dates_durations_and_lists_in_each_language() {
 
 #[test]
 fn filling_in_parts() {
-    let cases: [(&str, &[(&str, &str)], &str); 5] = [
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 5] = [
         ("Stop at {time}.", &[("time", "09:00")], "Stop at 09:00."),
         ("{a}{b}", &[("a", "1"), ("b", "2")], "12"),
         // A part nobody gives stays as written; a brace left open is text.
