@@ -2,6 +2,8 @@
 
 mod common;
 
+use intensive_planner::core::text::Lang;
+
 use common::*;
 use intensive_planner::core::edit::{apply, place_kap, BlockDraft, Edit, History, KapTarget};
 use intensive_planner::core::model::{
@@ -153,6 +155,9 @@ fn each_edit_does_what_it_says() {
         apply(&base, &Edit::Rename("  New name ".into())).map(|p| p.title),
         Ok("New name".into())
     );
+    let spanish = apply(&base, &Edit::SetLanguage(Lang::Es)).expect("language");
+    assert_eq!((base.language, spanish.language), (Lang::En, Lang::Es));
+    assert_eq!(spanish.days, base.days, "only the language changes");
 }
 
 #[test]

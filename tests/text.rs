@@ -1,6 +1,8 @@
 //! The couple's texts: every key in every language, none empty, each language filling in the
 //! same parts; dates, durations and lists in each language.
 
+mod common;
+
 use chrono::NaiveDate;
 use intensive_planner::core::model::display_date;
 use intensive_planner::core::text::{date, duration, fill, list, parts, say, text, Key, Lang};
@@ -88,4 +90,66 @@ fn filling_in_parts() {
         say(Lang::Es, Key::DayHeading, &[("n", "2"), ("date", "sábado")]),
         "Día 2 · sábado"
     );
+}
+
+/// `tests/e2e/texts-en.json`, the English table for the end-to-end tests (which check that a
+/// Spanish page has none of it left), is kept in step with the code: run with
+/// `UPDATE_TEXTS=1` to write it again after changing a text.
+#[test]
+fn the_english_table_for_the_e2e_tests_is_current() {
+    let english: Vec<&str> = Key::ALL.iter().map(|k| text(Lang::En, *k)).collect();
+    let current = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&english).expect("json")
+    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/texts-en.json");
+    if std::env::var_os("UPDATE_TEXTS").is_some() {
+        std::fs::write(path, &current).expect("write the table");
+    }
+    let stored = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        stored == current,
+        "tests/e2e/texts-en.json is out of date: run `UPDATE_TEXTS=1 cargo test --test text`"
+    );
+}
+
+/// Every title a template or a KAP placement writes has its Spanish, so a Spanish plan's
+/// preview shows none of them in English; a title the therapist typed stays as written.
+#[test]
+fn every_title_the_templates_write_reads_in_spanish() {
+    use intensive_planner::core::edit::{apply, Edit};
+    use intensive_planner::core::model::{Doses, KapPlacement};
+    use intensive_planner::core::text::title;
+    let mut plans = Vec::new();
+    for placement in [
+        KapPlacement::None,
+        KapPlacement::AtStart,
+        KapPlacement::Midway,
+    ] {
+        plans.push(common::plan(common::couple(), 3, placement));
+        plans.push(common::plan(common::client(), 2, placement));
+        for doses in [Doses::PartnerA, Doses::Together, Doses::Staggered] {
+            let base = common::plan(common::couple(), 3, placement);
+            let mut record = base.kap.clone();
+            record.doses = doses;
+            if let Ok(plan) = apply(&base, &Edit::SetKap(Box::new(record))) {
+                plans.push(plan);
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for plan in &plans {
+        for (_, block) in plan.blocks() {
+            let spanish = title(Lang::Es, &block.title);
+            assert!(spanish.is_some(), "no Spanish for {:?}", block.title);
+            seen.insert(block.title.clone());
+        }
+    }
+    assert!(seen.len() > 15, "the plans cover the titles: {seen:?}");
+    assert_eq!(
+        title(Lang::Es, "Individual session with Sam").as_deref(),
+        Some("Sesión individual con Sam")
+    );
+    assert_eq!(title(Lang::Es, "Our walk by the sea"), None);
+    assert_eq!(title(Lang::Es, "Individual session with "), None);
 }

@@ -10,6 +10,7 @@ use super::model::{
     sort_small, Attendees, Block, BlockId, BlockKind, Day, KapRecord, Member, Plan, Settings, Team,
     Time,
 };
+use super::text::Lang;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -86,6 +87,8 @@ pub enum Edit {
     Rename(String),
     /// Names the care team; a co-therapist or sober monitor no longer named leaves every block.
     SetTeam(Team),
+    /// The language of everything the couple reads.
+    SetLanguage(Lang),
     SetSettings(Settings),
     /// The KAP records (boxed: they are large beside the other edits).
     SetKap(Box<KapRecord>),
@@ -173,6 +176,7 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::ShiftStart { date } => next.start_date = *date,
         Edit::PlaceKap(target) => next = place_kap(&next, *target)?,
         Edit::Rename(title) => next.title = title.trim().to_string(),
+        Edit::SetLanguage(lang) => next.language = *lang,
         Edit::SetTeam(team) => {
             next.team = Team {
                 therapist: team.therapist.trim().to_string(),

@@ -277,7 +277,11 @@ pub fn preview(plan: &Plan) -> Preview {
                     start: b.start,
                     end: b.end,
                     kind: b.kind,
-                    title: b.title.clone(),
+                    // A title the templates wrote reads in the couple's language.
+                    title: match plan.language {
+                        Lang::En => b.title.clone(),
+                        lang => text::title(lang, &b.title).unwrap_or_else(|| b.title.clone()),
+                    },
                     who: b.attendees.describe(people),
                     attendees: b.attendees,
                     about: about(plan.language, b.kind),

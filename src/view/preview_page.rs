@@ -3,10 +3,12 @@
 //! for anything clinical.
 
 use super::state::use_app_state;
+use crate::core::edit::{apply, Edit};
 use crate::core::ics::{calendar, CalendarOptions};
 use crate::core::limits::LEAVE_REMINDER;
 use crate::core::model::{format_date, Person, Plan, Time};
 use crate::core::preview::{preview, Preview, PreviewDay, PreviewItem, When};
+use crate::core::text::{say, text, Key, Lang};
 use crate::shell::{browser, share};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,7 +43,7 @@ pub fn preview_days(preview: &Preview) -> impl IntoView {
     let after = preview.follow_up_line().map(|line| {
         view! {
             <section class="preview-day after" aria-labelledby="preview-after">
-                <h2 id="preview-after">"After the intensive"</h2>
+                <h2 id="preview-after">{preview.text(Key::AfterHeading)}</h2>
                 <p class="follow-up">{line}</p>
                 <p class="about">{preview.follow_up_about()}</p>
             </section>
@@ -90,20 +92,31 @@ fn preview_day(preview: &Preview, day: &PreviewDay) -> impl IntoView {
 }
 
 /// Everyone, or one partner: their own sessions and the joint ones.
-pub(super) fn person_filter(plan: &Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
+pub(super) fn person_filter(
+    plan: &Plan,
+    person: RwSignal<Option<Person>>,
+    lang: Lang,
+) -> impl IntoView {
     let people = plan.participants.people();
     let options = people
         .iter()
-        .map(|p| view! { <option value=p.code()>{format!("Only {}", p.name(&plan.participants))}</option> })
+        .map(|p| {
+            let only = say(
+                lang,
+                Key::OnlyPerson,
+                &[("name", &p.name(&plan.participants))],
+            );
+            view! { <option value=p.code()>{only}</option> }
+        })
         .collect_view();
     (people.len() > 1).then(|| {
         view! {
             <div class="field">
-                <label for="preview-person">"Show"</label>
+                <label for="preview-person">{text(lang, Key::ShowLabel)}</label>
                 <select id="preview-person"
                     prop:value=move || person.get().map_or("everyone", Person::code)
                     on:change=move |ev| person.set(Person::from_code(&event_target_value(&ev)))>
-                    <option value="everyone">"Everyone's schedule"</option>
+                    <option value="everyone">{text(lang, Key::EveryonesSchedule)}</option>
                     {options}
                 </select>
             </div>
@@ -136,6 +149,7 @@ pub fn PreviewPage(id: String) -> impl IntoView {
         Some((plan, read_only)) => {
             let person = RwSignal::new(None::<Person>);
             let full = on_their_clock(&plan);
+            let lang = plan.language;
             let shown = {
                 let full = full.clone();
                 move || match person.get() {
@@ -159,18 +173,48 @@ pub fn PreviewPage(id: String) -> impl IntoView {
                     <p class="crumbs no-print"><a href=back>{if read_only { "← Plans" } else { "← Back to the plan" }}</a></p>
                     <h1 id="preview-heading" tabindex="-1">{full.title.clone()}</h1>
                     {newer}
-                    <p class="summary">{full.zone_line()}</p>
+                    <p class="summary" lang=lang.code()>{full.zone_line()}</p>
                     <div class="preview-tools no-print">
-                        {person_filter(&plan, person)}
+                        {language_choice(&plan, read_only)}
+                        {person_filter(&plan, person, Lang::En)}
                         <ShareTools plan=plan.clone() person=person/>
                         <CalendarTools plan=plan.clone() person=person/>
                         <p><a class="button" href=cards>"Print day cards"</a></p>
                     </div>
-                    {move || preview_days(&shown())}
+                    <div lang=lang.code()>{move || preview_days(&shown())}</div>
                 </article>
             }
             .into_any()
         }
+    }
+}
+
+/// The couple's language, for everything they read (the therapist's screens stay in English).
+fn language_choice(plan: &Plan, read_only: bool) -> impl IntoView {
+    let state = use_app_state();
+    let stored = StoredValue::new(plan.clone());
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(lang) = Lang::from_code(&event_target_value(&ev)) else {
+            return;
+        };
+        let changed = stored.with_value(|plan| apply(plan, &Edit::SetLanguage(lang)));
+        if let Ok(plan) = changed {
+            state.put(plan);
+            // The page is drawn again in the new language; the keyboard stays on the choice.
+            request_animation_frame(|| super::dom::focus("#couple-language"));
+        }
+    };
+    let options = Lang::ALL
+        .into_iter()
+        .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for="couple-language">"The couple's language"</label>
+            <select id="couple-language" prop:value=plan.language.code() disabled=read_only on:change=choose>
+                {options}
+            </select>
+        </div>
     }
 }
 

@@ -8,6 +8,7 @@ use super::dom;
 use super::preview_page::{on_their_clock, person_filter, preview_days, CalendarTools};
 use super::route::Route;
 use crate::core::model::{Person, Plan};
+use crate::core::text::{say, text, Key, Lang};
 use crate::shell::format::decode_plan;
 use crate::shell::share::{self, ShareError};
 use crate::shell::{browser, storage};
@@ -23,6 +24,8 @@ pub fn SharePage() -> impl IntoView {
         .unwrap_or_default();
     // A new link in the address bar (pasted over this one) is a new schedule.
     let address = RwSignal::new(fragment);
+    // The opened schedule's language; English until a schedule is open.
+    let lang = RwSignal::new(Lang::En);
     let _links = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
             address.set(hash);
@@ -33,10 +36,10 @@ pub fn SharePage() -> impl IntoView {
             <span class="brand">"Intensive Planner"</span>
         </header>
         <main id="main">
-            {move || view! { <SharedPlan fragment=address.get()/> }}
+            {move || view! { <SharedPlan fragment=address.get() lang=lang/> }}
         </main>
         <footer class="app-footer">
-            <p>"This schedule was opened from a link. Nothing of it leaves this device."</p>
+            <p lang=move || lang.get().code()>{move || text(lang.get(), Key::OpenedFromLink)}</p>
         </footer>
     }
 }
@@ -59,7 +62,7 @@ enum Shown {
 }
 
 #[component]
-fn SharedPlan(fragment: String) -> impl IntoView {
+fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
     let opening = RwSignal::new(Opening::Working);
     let fragment = StoredValue::new(fragment);
     let open = move |passphrase: Option<String>| {
@@ -124,7 +127,17 @@ fn SharedPlan(fragment: String) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Opening::Open(plan, document) => open_plan(*plan, document),
+        Opening::Open(plan, document) => {
+            // Everything on this page is the couple's: the whole page takes their language.
+            lang.set(plan.language);
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", plan.language.code());
+            }
+            open_plan(*plan, document)
+        }
     }
     }
 }
@@ -144,7 +157,8 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
         Some(p) => preview_days(&full.for_person(p)),
         None => preview_days(&full),
     };
-    let filter = person_filter(&plan, person);
+    let lang = plan.language;
+    let filter = person_filter(&plan, person, lang);
     let calendar = view! { <CalendarTools plan=plan.clone() person=person/> };
     let keep = StoredValue::new(plan);
     let schedule = view! {
@@ -153,9 +167,9 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
             <p class="summary">{zone}</p>
             <div class="preview-tools no-print">
                 {filter}
-                <SaveCopy document=document/>
+                <SaveCopy document=document lang=lang/>
                 {calendar}
-                <p><button type="button" class="button" on:click=move |_| show(Shown::Cards)>"Day cards"</button></p>
+                <p><button type="button" class="button" on:click=move |_| show(Shown::Cards)>{text(lang, Key::DayCards)}</button></p>
             </div>
             {days}
         </article>
@@ -164,7 +178,7 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
         <div hidden=move || shown.get() != Shown::Schedule>{schedule}</div>
         {move || (shown.get() == Shown::Cards).then(|| {
             let back = view! {
-                <button type="button" class="link-button" on:click=move |_| show(Shown::Schedule)>"← Back to the schedule"</button>
+                <button type="button" class="link-button" on:click=move |_| show(Shown::Schedule)>{text(lang, Key::BackToSchedule)}</button>
             }
             .into_any();
             keep.with_value(|plan| cards_page(plan, back))
@@ -176,18 +190,20 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
 /// "Save a copy": hands the schedule over to the full app in this tab, which saves it under a
 /// new id in this browser and opens it (`Route::SaveCopy`).
 #[component]
-fn SaveCopy(document: StoredValue<String>) -> impl IntoView {
+fn SaveCopy(document: StoredValue<String>, lang: Lang) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let save = move |_| match document.with_value(|d| storage::hand_over(d)) {
         Ok(()) => browser::go_to(&format!("./{}", Route::SaveCopy.href())),
-        Err(why) => problem.set(Some(format!(
-            "Not saved: {why}. The schedule is still open here."
+        Err(why) => problem.set(Some(say(
+            lang,
+            Key::SaveCopyFailed,
+            &[("why", &why.to_string())],
         ))),
     };
     view! {
         <p>
-            <button type="button" class="button primary" on:click=save>"Save a copy"</button>
-            <span class="hint">" Keeps this schedule in this browser, on this device only."</span>
+            <button type="button" class="button primary" on:click=save>{text(lang, Key::SaveCopy)}</button>
+            <span class="hint">{text(lang, Key::SaveCopyHint)}</span>
         </p>
         {move || problem.get().map(|message| view! { <p class="banner banner-error" role="alert">{message}</p> })}
     }

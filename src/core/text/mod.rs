@@ -162,6 +162,49 @@ pub fn list(lang: Lang, items: &[&str]) -> String {
     }
 }
 
+/// The titles the templates and KAP placement write (in English): `title` reads them in
+/// another language. A title the therapist typed matches none and stays as written.
+const TITLES: &[Key] = &[
+    Key::TitleBreak,
+    Key::TitleLunch,
+    Key::TitleMeal,
+    Key::TitleJointWork,
+    Key::TitleTherapy,
+    Key::TitleJointHistory,
+    Key::TitleIndividualWith,
+    Key::TitleHistoryGoals,
+    Key::TitleMorningCheckIn,
+    Key::TitleClosing,
+    Key::TitleReflection,
+    Key::TitleIntegration,
+    Key::TitleIntegrationClosing,
+    Key::TitlePreDoseCheckIn,
+    Key::TitlePreparation,
+    Key::TitleVitalsBefore,
+    Key::TitleVitalsBeforeName,
+    Key::TitleDosing,
+    Key::TitleDosingName,
+    Key::TitleVitalsDischarge,
+    Key::TitleVitalsDischargeName,
+    Key::TitleRest,
+    Key::TitleRestName,
+];
+
+/// A block's title in the couple's language when it is one the templates wrote ("Lunch",
+/// "Individual session with Sam"); `None` for a title of the therapist's own.
+pub fn title(lang: Lang, title: &str) -> Option<String> {
+    TITLES.iter().find_map(|key| {
+        let english = text(Lang::En, *key);
+        match english.split_once("{name}") {
+            None => (english == title).then(|| text(lang, *key).to_string()),
+            Some((before, after)) => {
+                let name = title.strip_prefix(before)?.strip_suffix(after)?;
+                (!name.is_empty()).then(|| say(lang, *key, &[("name", name)]))
+            }
+        }
+    })
+}
+
 /// Declares `Key` and `Key::ALL` from one list, so that the list of every key cannot miss one.
 macro_rules! keys {
     ($($(#[$doc:meta])* $name:ident,)*) => {
@@ -269,4 +312,38 @@ keys! {
     WhenPlace,
     WhenTheirs,
     WhenTheirDate,
+    // The titles the templates and KAP placement give blocks (`title`).
+    TitleBreak,
+    TitleLunch,
+    TitleMeal,
+    TitleJointWork,
+    TitleTherapy,
+    TitleJointHistory,
+    TitleIndividualWith,
+    TitleHistoryGoals,
+    TitleMorningCheckIn,
+    TitleClosing,
+    TitleReflection,
+    TitleIntegration,
+    TitleIntegrationClosing,
+    TitlePreDoseCheckIn,
+    TitlePreparation,
+    TitleVitalsBefore,
+    TitleVitalsBeforeName,
+    TitleDosing,
+    TitleDosingName,
+    TitleVitalsDischarge,
+    TitleVitalsDischargeName,
+    TitleRest,
+    TitleRestName,
+    // The couple's pages around the schedule.
+    ShowLabel,
+    EveryonesSchedule,
+    OnlyPerson,
+    SaveCopy,
+    SaveCopyHint,
+    SaveCopyFailed,
+    DayCards,
+    BackToSchedule,
+    OpenedFromLink,
 }

@@ -1,0 +1,62 @@
+// The couple's side in Spanish: the therapist chooses the couple's language in the preview; the
+// preview, a share link opened on a fresh device, and their `lang` attributes follow it, with
+// no English sentence of the couple's texts left (checked against the English table,
+// texts-en.json, which a native test keeps in step with src/core/text/en.rs).
+import { readFileSync } from 'node:fs';
+import { test, expect, expectAccessible, createPlan } from './fixtures.mjs';
+
+const english = JSON.parse(readFileSync(new URL('./texts-en.json', import.meta.url), 'utf8'));
+/** The English fragments (between the parts filled in) long enough to be sure of. */
+const fragments = english
+  .flatMap((t) => t.split(/\{[a-z]+\}/))
+  .map((t) => t.trim().replace(/^[,.·:]\s*/, ''))
+  .filter((t) => t.length >= 10);
+
+/** The English sentences of the table left in a text. */
+const englishIn = (text) => fragments.filter((f) => text.includes(f));
+
+test('a plan set to Spanish: the preview and a share link opened on a fresh device read in Spanish, marked lang="es"', async ({ page, browser }) => {
+  await createPlan(page, { kap: 'Midway' });
+  await page.locator('summary', { hasText: 'Screening and logistics' }).click();
+  await page.getByLabel('Who doses').selectOption('partner_a');
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await expect(page.getByRole('region', { name: /^Day 1 · Fri 4 Dec 2026/ })).toBeVisible();
+
+  // The therapist chooses; the choice is kept with the plan.
+  await page.getByLabel("The couple's language").selectOption({ label: 'Español' });
+  await expect(page.getByRole('region', { name: 'Día 1 · viernes 4 de diciembre de 2026' })).toBeVisible();
+  await expect(page.getByLabel("The couple's language")).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Su día de KAP: por favor, léalo' })).toBeVisible();
+  const days = page.locator('div[lang="es"]').filter({ has: page.locator('.preview-day') });
+  await expect(days).toHaveCount(1);
+  expect(englishIn(await days.innerText())).toEqual([]);
+  await expect(page.locator('.summary')).toHaveAttribute('lang', 'es');
+  // The therapist's own tools stay in English.
+  await expect(page.getByText('Share link', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByLabel("The couple's language")).toHaveValue('es');
+
+  // The couple opens a link on a device that has never seen the plan.
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  await page.getByLabel('Plain link').check();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('The link').inputValue();
+  const context = await browser.newContext();
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 360, height: 800 });
+  await phone.goto(link);
+  await expect(phone.getByRole('region', { name: /^Día 2 · sábado 5 de diciembre de 2026/ })).toBeVisible();
+  await expect(phone.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(phone.getByRole('button', { name: 'Guardar una copia' })).toBeVisible();
+  await expect(phone.getByLabel('Mostrar')).toBeVisible();
+  await expect(phone.getByRole('region', { name: /^Día 2/ })).toContainText('Deje de comer');
+  const schedule = await phone.locator('.preview-day').allInnerTexts();
+  expect(englishIn(schedule.join('\n'))).toEqual([]);
+  expect(englishIn(await phone.locator('footer').innerText())).toEqual([]);
+  // Nothing is cut off or wider than a small phone.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await expectAccessible(phone);
+  await phone.screenshot({ path: 'test-results/spanish-share-360.png', fullPage: true });
+  await context.close();
+});
