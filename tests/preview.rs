@@ -694,3 +694,64 @@ fn a_plan_in_spanish_is_previewed_in_spanish_with_no_english_sentence_left() {
     let said = all_it_says(&preview(&english_plan).for_person(Person::PartnerB)).join("\n");
     assert!(said.contains("Stop eating") && !said.contains("Deje de comer"));
 }
+
+#[test]
+fn a_spanish_plans_calendar_file_is_in_spanish() {
+    use intensive_planner::core::text::{text, Key, Lang};
+    let mut plan = kap_plan();
+    plan.language = Lang::Es;
+    plan.kap.follow_up = Some(intensive_planner::core::model::FollowUp {
+        date: parse_date("2026-12-10").expect("date"),
+        start: t("10:00"),
+        minutes: 60,
+    });
+    let english: Vec<String> = Key::ALL
+        .iter()
+        .flat_map(|k| {
+            text(Lang::En, *k)
+                .split(['{', '}'])
+                .map(str::trim)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .filter(|t| t.len() >= 10)
+        .collect();
+    for full_titles in [false, true] {
+        let file = calendar(
+            &plan.id,
+            &preview(&plan),
+            &CalendarOptions {
+                full_titles,
+                ..options()
+            },
+            los_angeles,
+        );
+        let unfolded = icalendar::parser::unfold(&file.text).replace("\\,", ",");
+        for sentence in &english {
+            assert!(
+                !unfolded.contains(sentence.as_str()),
+                "English left: {sentence:?}"
+            );
+        }
+        let titles: Vec<String> = parse(&file.text).into_iter().map(|e| e.summary).collect();
+        let expected = if full_titles {
+            "Sesión de KAP con la medicina"
+        } else {
+            "Sesión"
+        };
+        assert!(titles.iter().any(|t| t.starts_with(expected)), "{titles:?}");
+        assert!(
+            unfolded.contains("Hora de dejar de comer"),
+            "the fasting alarm"
+        );
+    }
+    // The kinds' names a neutral calendar shows are the agenda's own, in English.
+    for kind in BlockKind::ALL {
+        if !kind.is_kap() {
+            assert_eq!(
+                intensive_planner::core::ics::neutral_title(Lang::En, kind),
+                kind.label()
+            );
+        }
+    }
+}

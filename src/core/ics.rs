@@ -12,6 +12,7 @@
 
 use super::model::{BlockKind, Person, Time};
 use super::preview::{attends, support_about, Preview, PreviewItem};
+use super::text::{text, Key, Lang};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,16 +29,24 @@ pub struct CalendarOptions {
     pub stamp: (NaiveDate, Time),
 }
 
-/// A neutral title that reveals nothing clinical.
-pub fn neutral_title(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::KapPreparation => "Preparation session",
-        BlockKind::VitalsCheck => "Short check",
-        BlockKind::KapDosing => "Session",
-        BlockKind::Rest => "Rest",
-        BlockKind::KapIntegration => "Follow-up session",
-        other => other.label(),
-    }
+/// A neutral title that reveals nothing clinical, in the couple's language.
+pub fn neutral_title(lang: Lang, kind: BlockKind) -> &'static str {
+    let key = match kind {
+        BlockKind::KapPreparation => Key::NeutralPreparation,
+        BlockKind::VitalsCheck => Key::NeutralShortCheck,
+        BlockKind::KapDosing => Key::NeutralSession,
+        BlockKind::Rest => Key::NeutralRest,
+        BlockKind::KapIntegration => Key::NeutralFollowUp,
+        BlockKind::CheckIn => Key::KindCheckIn,
+        BlockKind::JointSession => Key::KindJointSession,
+        BlockKind::IndividualSession => Key::KindIndividualSession,
+        BlockKind::Break => Key::KindBreak,
+        BlockKind::Lunch => Key::KindLunch,
+        BlockKind::Meal => Key::KindMeal,
+        BlockKind::Reflection => Key::KindReflection,
+        BlockKind::Closing => Key::KindClosing,
+    };
+    text(lang, key)
 }
 
 /// The calendar file. `to_utc` turns a local date and time in the plan's zone into UTC; an event
@@ -74,7 +83,7 @@ pub fn calendar(
             let title = if options.full_titles {
                 item.title.as_str()
             } else {
-                neutral_title(item.kind)
+                neutral_title(preview.lang, item.kind)
             };
             out.push("BEGIN:VEVENT");
             out.push(&format!("UID:{plan_id}-{}@intensive-planner", item.id));
@@ -92,12 +101,12 @@ pub fn calendar(
             let description = if options.full_titles || !item.kind.is_kap() {
                 about.to_string()
             } else {
-                "Part of your intensive.".to_string()
+                preview.text(Key::CalendarPart).to_string()
             };
             out.push(&format!("DESCRIPTION:{}", escape(&description)));
             if position == 0 {
                 if let Some(minutes) = options.leave_minutes {
-                    alarm(&mut out, minutes, "Time to leave for your session");
+                    alarm(&mut out, minutes, preview.text(Key::AlarmLeave));
                 }
             }
             if item.kind == BlockKind::KapDosing && options.fasting_alarm {
@@ -114,7 +123,11 @@ pub fn calendar(
                     .filter(|d| d.dose_at == item.start)
                     .filter(fasts)
                 {
-                    alarm(&mut out, dosing.fasting_hours * 60, "Time to stop eating");
+                    alarm(
+                        &mut out,
+                        dosing.fasting_hours * 60,
+                        preview.text(Key::AlarmFasting),
+                    );
                 }
             }
             out.push("END:VEVENT");
@@ -128,14 +141,14 @@ pub fn calendar(
             (Some(start), Some(end)) => {
                 events += 1;
                 let title = if options.full_titles {
-                    "Follow-up integration"
+                    preview.text(Key::FollowUpTitle)
                 } else {
-                    "Follow-up session"
+                    preview.text(Key::NeutralFollowUp)
                 };
                 let description = if options.full_titles {
                     preview.follow_up_about()
                 } else {
-                    "Part of your intensive."
+                    preview.text(Key::CalendarPart)
                 };
                 out.push("BEGIN:VEVENT");
                 out.push(&format!("UID:{plan_id}-follow-up@intensive-planner"));

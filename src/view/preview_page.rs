@@ -178,7 +178,7 @@ pub fn PreviewPage(id: String) -> impl IntoView {
                         {language_choice(&plan, read_only)}
                         {person_filter(&plan, person, Lang::En)}
                         <ShareTools plan=plan.clone() person=person/>
-                        <CalendarTools plan=plan.clone() person=person/>
+                        <CalendarTools plan=plan.clone() person=person lang=Lang::En/>
                         <p><a class="button" href=cards>"Print day cards"</a></p>
                     </div>
                     <div lang=lang.code()>{move || preview_days(&shown())}</div>
@@ -321,7 +321,12 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
 
 /// Calendar files: the whole plan, and one per partner.
 #[component]
-pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
+pub(super) fn CalendarTools(
+    plan: Plan,
+    person: RwSignal<Option<Person>>,
+    /// The language of the panel (the calendar file is always in the couple's).
+    lang: Lang,
+) -> impl IntoView {
     let full_titles = RwSignal::new(false);
     let fasting_alarm = RwSignal::new(true);
     let leave = RwSignal::new("60".to_string());
@@ -333,7 +338,14 @@ pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> imp
             text => match text.parse::<u16>() {
                 Ok(minutes) if LEAVE_REMINDER.contains(minutes) => Some(minutes),
                 _ => {
-                    status.set(format!("Enter the reminder as minutes before the day's first session, from {} to {}, or leave it empty.", LEAVE_REMINDER.min, LEAVE_REMINDER.max));
+                    status.set(say(
+                        lang,
+                        Key::CalendarLeaveInvalid,
+                        &[
+                            ("min", &LEAVE_REMINDER.min.to_string()),
+                            ("max", &LEAVE_REMINDER.max.to_string()),
+                        ],
+                    ));
                     return;
                 }
             },
@@ -353,9 +365,10 @@ pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> imp
             browser::to_utc(&plan.time_zone),
         );
         if file.events == 0 {
-            status.set(format!(
-                "No calendar was made: the time zone “{}” is unknown to this browser.",
-                plan.time_zone
+            status.set(say(
+                lang,
+                Key::CalendarUnknownZone,
+                &[("zone", &plan.time_zone)],
             ));
             return;
         }
@@ -367,12 +380,21 @@ pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> imp
         );
         status.set(
             match browser::download(&name, "text/calendar", &file.text) {
-                Ok(()) if file.skipped > 0 => format!(
-                    "Check your downloads for {name}: {} events; {} could not be placed in the time zone.",
-                    file.events, file.skipped
+                Ok(()) if file.skipped > 0 => say(
+                    lang,
+                    Key::CalendarSavedSkipped,
+                    &[
+                        ("name", &name),
+                        ("events", &file.events.to_string()),
+                        ("skipped", &file.skipped.to_string()),
+                    ],
                 ),
-                Ok(()) => format!("Check your downloads for {name}: {} events.", file.events),
-                Err(problem) => format!("No calendar was made: {problem}."),
+                Ok(()) => say(
+                    lang,
+                    Key::CalendarSaved,
+                    &[("name", &name), ("events", &file.events.to_string())],
+                ),
+                Err(problem) => say(lang, Key::CalendarFailed, &[("problem", &problem)]),
             },
         );
     };
@@ -389,19 +411,19 @@ pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> imp
     });
     view! {
         <details class="panel">
-            <summary>"Calendar file"</summary>
+            <summary>{text(lang, Key::CalendarFile)}</summary>
             <div class="field check">
                 <input id="ics-full" type="checkbox" prop:checked=move || full_titles.get()
                     on:change=move |ev| full_titles.set(event_target_checked(&ev))/>
-                <label for="ics-full">"Full session titles (otherwise neutral titles, safe for a lock screen)"</label>
+                <label for="ics-full">{text(lang, Key::CalendarFullTitles)}</label>
             </div>
             <div class="field check">
                 <input id="ics-fasting" type="checkbox" prop:checked=move || fasting_alarm.get()
                     on:change=move |ev| fasting_alarm.set(event_target_checked(&ev))/>
-                <label for="ics-fasting">"Reminder when fasting starts"</label>
+                <label for="ics-fasting">{text(lang, Key::CalendarFastingAlarm)}</label>
             </div>
             <div class="field">
-                <label for="ics-leave">"“Time to leave” reminder, minutes before each day's first session"</label>
+                <label for="ics-leave">{text(lang, Key::CalendarLeave)}</label>
                 <input id="ics-leave" type="number" min=LEAVE_REMINDER.min.to_string() max=LEAVE_REMINDER.max.to_string() inputmode="numeric"
                     prop:value=move || leave.get() on:input=move |ev| leave.set(event_target_value(&ev))/>
             </div>
@@ -410,7 +432,7 @@ pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> imp
                 {move || {
                     let shown = person.get();
                     let everyone = shown.is_none().then(|| view! {
-                        <button type="button" class="button" on:click=move |_| export(None)>"Calendar for everyone"</button>
+                        <button type="button" class="button" on:click=move |_| export(None)>{text(lang, Key::CalendarEveryone)}</button>
                     });
                     let each = people
                         .iter()
@@ -418,7 +440,7 @@ pub(super) fn CalendarTools(plan: Plan, person: RwSignal<Option<Person>>) -> imp
                         .map(|(p, name)| {
                             let p = *p;
                             view! {
-                                <button type="button" class="button" on:click=move |_| export(Some(p))>{format!("Calendar for {name}")}</button>
+                                <button type="button" class="button" on:click=move |_| export(Some(p))>{say(lang, Key::CalendarFor, &[("name", name)])}</button>
                             }
                         })
                         .collect_view();

@@ -159,7 +159,7 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
     };
     let lang = plan.language;
     let filter = person_filter(&plan, person, lang);
-    let calendar = view! { <CalendarTools plan=plan.clone() person=person/> };
+    let calendar = view! { <CalendarTools plan=plan.clone() person=person lang=lang/> };
     let keep = StoredValue::new(plan);
     let schedule = view! {
         <article class="page preview" aria-labelledby="preview-heading">
