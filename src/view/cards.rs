@@ -3,8 +3,9 @@
 //! clinician note can reach paper.
 
 use super::state::use_app_state;
-use crate::core::model::Plan;
+use crate::core::model::{Person, Plan};
 use crate::core::preview::{preview, Preview};
+use crate::core::text::{say, text, Key, Lang};
 use crate::shell::browser;
 use leptos::prelude::*;
 
@@ -24,49 +25,109 @@ pub fn DayCards(id: String) -> impl IntoView {
             .into_any();
         };
         let back = view! { <a href=back.clone()>"← Back to the preview"</a> }.into_any();
-        cards_page(&plan, back)
+        cards_page(&plan, back, Lang::En)
     }
 }
 
-/// Every card of a plan, with a heading and a print button; `back` is the control that returns
-/// to the preview (a link in the app, a button on the couple's share page).
-pub fn cards_page(plan: &Plan, back: AnyView) -> AnyView {
-    let full = preview(plan);
-    let mut cards = Vec::new();
-    for person in plan.participants.people() {
-        let name = person.name(&plan.participants);
-        let mine = full.for_person(*person);
-        if let Some((date, text)) = mine.evening_before() {
-            cards.push(evening_card(&mine, date, &text, &name));
-        }
-        for day in &mine.days {
-            cards.push(card(&mine, day, &name).into_any());
-        }
-    }
-    let count = cards.len();
-    let cards = cards.into_iter().collect_view();
+/// Every card of a plan, with a heading, the choice of languages and a print button; `back` is
+/// the control that returns to the preview (a link in the app, a button on the couple's share
+/// page), `chrome` the language of what is around the cards. The cards are in the couple's
+/// language, or in English and Spanish side by side for a couple who read different ones.
+pub fn cards_page(plan: &Plan, back: AnyView, chrome: Lang) -> AnyView {
+    let both = RwSignal::new(false);
+    let in_lang = |lang: Lang| {
+        let mut copy = plan.clone();
+        copy.language = lang;
+        preview(&copy)
+    };
+    let couple = in_lang(plan.language);
+    let other = Lang::ALL
+        .into_iter()
+        .find(|l| *l != plan.language)
+        .map(in_lang);
+    let people: Vec<(Person, String)> = plan
+        .participants
+        .people()
+        .iter()
+        .map(|p| (*p, p.name(&plan.participants)))
+        .collect();
+    let single = cards_of(&couple, &people);
+    let count = single.len();
+    let single = single
+        .into_iter()
+        .map(|c| view! { <div class="card-pair single">{c}</div> })
+        .collect_view();
+    // Built when chosen: English first, then Spanish, each card beside its translation.
+    let pairs = StoredValue::new((couple.clone(), other, people));
+    let paired = move || {
+        both.get().then(|| {
+            pairs.with_value(|(couple, other, people)| {
+                let other = other.as_ref()?;
+                let (first, second) = if couple.lang == Lang::En {
+                    (couple, other)
+                } else {
+                    (other, couple)
+                };
+                Some(
+                    cards_of(first, people)
+                        .into_iter()
+                        .zip(cards_of(second, people))
+                        .map(|(a, b)| view! { <div class="card-pair">{a}{b}</div> })
+                        .collect_view(),
+                )
+            })
+        })
+    };
+    let language_name = couple.lang.name();
     view! {
-        <section class="page cards" aria-labelledby="cards-heading">
+        <section class="page cards" aria-labelledby="cards-heading" lang=chrome.code()>
             <div class="no-print">
                 <p class="crumbs">{back}</p>
-                <h1 id="cards-heading" tabindex="-1">"Day cards"</h1>
-                <p class="lead">{format!("{count} cards, one page each: one per person per day, and the evening before when a dosing opens the intensive.")}</p>
-                <p><button type="button" class="button primary" on:click=|_| browser::print()>"Print day cards"</button></p>
+                <h1 id="cards-heading" tabindex="-1">{text(chrome, Key::DayCards)}</h1>
+                <p class="lead">{say(chrome, Key::CardsLead, &[("count", &count.to_string())])}</p>
+                <fieldset class="field">
+                    <legend>{text(chrome, Key::CardsLanguages)}</legend>
+                    <div class="field check">
+                        <input type="radio" id="cards-one" name="cards-languages" prop:checked=move || !both.get() on:change=move |_| both.set(false)/>
+                        <label for="cards-one">{say(chrome, Key::CardsOne, &[("language", language_name)])}</label>
+                    </div>
+                    <div class="field check">
+                        <input type="radio" id="cards-both" name="cards-languages" prop:checked=move || both.get() on:change=move |_| both.set(true)/>
+                        <label for="cards-both">{text(chrome, Key::CardsBoth)}</label>
+                    </div>
+                </fieldset>
+                <p><button type="button" class="button primary" on:click=|_| browser::print()>{text(chrome, Key::PrintCards)}</button></p>
             </div>
-            {cards}
+            <div hidden=move || both.get()>{single}</div>
+            <div>{paired}</div>
         </section>
     }
     .into_any()
 }
 
+/// The cards of one preview: per person, the evening before (if any) and each day.
+fn cards_of(full: &Preview, people: &[(Person, String)]) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    for (person, name) in people {
+        let mine = full.for_person(*person);
+        if let Some((date, text)) = mine.evening_before() {
+            out.push(evening_card(&mine, date, &text, name));
+        }
+        for day in &mine.days {
+            out.push(card(&mine, day, name).into_any());
+        }
+    }
+    out
+}
+
 /// The card for the evening before an intensive that opens with a dosing.
 fn evening_card(preview: &Preview, date: chrono::NaiveDate, text: &str, name: &str) -> AnyView {
     view! {
-        <article class="card">
+        <article class="card" lang=preview.lang.code()>
             <p class="card-for">{format!("{name} · {}", preview.title)}</p>
             <h2>{preview.evening_heading(date)}</h2>
             <p class="eve">{text.to_string()}</p>
-            <p class="card-foot">{format!("Times are in {}.", preview.time_zone)}</p>
+            <p class="card-foot">{preview.zone_line()}</p>
         </article>
     }
     .into_any()
@@ -75,11 +136,11 @@ fn evening_card(preview: &Preview, date: chrono::NaiveDate, text: &str, name: &s
 fn card(preview: &Preview, day: &crate::core::preview::PreviewDay, name: &str) -> impl IntoView {
     let advice = preview.dosing_advice(day);
     view! {
-        <article class="card">
+        <article class="card" lang=preview.lang.code()>
             <p class="card-for">{format!("{name} · {}", preview.title)}</p>
             <h2>{preview.day_heading(day)}</h2>
             <table class="card-times">
-                <caption class="visually-hidden">"Times and sessions"</caption>
+                <caption class="visually-hidden">{preview.text(Key::CardsTimes)}</caption>
                 <tbody>
                     {day.items.iter().map(|item| view! {
                         <tr>
@@ -97,9 +158,9 @@ fn card(preview: &Preview, day: &crate::core::preview::PreviewDay, name: &str) -
             })}
             {preview.eve_advice(day).map(|text| view! { <p class="eve">{text}</p> })}
             {(day.number == preview.days.len()).then(|| preview.follow_up_line()).flatten().map(|line| view! {
-                <p class="follow-up"><strong>"After the intensive: "</strong>{line}</p>
+                <p class="follow-up"><strong>{preview.text(Key::AfterLabel)}</strong>{line}</p>
             })}
-            <p class="card-foot">{format!("Times are in {}.", preview.time_zone)}</p>
+            <p class="card-foot">{preview.zone_line()}</p>
         </article>
     }
 }

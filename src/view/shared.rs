@@ -181,7 +181,7 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
                 <button type="button" class="link-button" on:click=move |_| show(Shown::Schedule)>{text(lang, Key::BackToSchedule)}</button>
             }
             .into_any();
-            keep.with_value(|plan| cards_page(plan, back))
+            keep.with_value(|plan| cards_page(plan, back, lang))
         })}
     }
     .into_any()

@@ -58,5 +58,38 @@ test('a plan set to Spanish: the preview and a share link opened on a fresh devi
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   await expectAccessible(phone);
   await phone.screenshot({ path: 'test-results/spanish-share-360.png', fullPage: true });
+
+  // The calendar panel and the file it makes are in Spanish.
+  await phone.locator('summary', { hasText: 'Archivo de calendario' }).click();
+  const [download] = await Promise.all([phone.waitForEvent('download'), phone.getByRole('button', { name: 'Calendario para todos' }).click()]);
+  const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n[ \t]/g, '').replace(/\\,/g, ',');
+  expect(ics).toContain('SUMMARY:Sesión');
+  expect(ics).toContain('Hora de dejar de comer');
+  expect(englishIn(ics)).toEqual([]);
+
+  // Day cards: in Spanish, one page each; then English and Spanish side by side.
+  await phone.setViewportSize({ width: 1280, height: 800 });
+  await phone.getByRole('button', { name: 'Tarjetas de cada día' }).click();
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Tarjetas de cada día');
+  await expectAccessible(phone);
+  await phone.emulateMedia({ media: 'print' });
+  const spanishCards = await phone.locator('main').innerText();
+  expect(englishIn(spanishCards)).toEqual([]);
+  expect(spanishCards).toContain('Día 2 · sábado 5 de diciembre de 2026');
+  const pages = async () => {
+    const pdf = await phone.pdf({ format: 'A4' });
+    return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  };
+  expect(await pages()).toBe(6);
+  await phone.emulateMedia({ media: 'screen' });
+  await phone.getByLabel('Inglés y español, uno al lado del otro').check();
+  await phone.emulateMedia({ media: 'print' });
+  const both = await phone.locator('main').innerText();
+  expect(both).toContain('Day 2 · Sat 5 Dec 2026');
+  expect(both).toContain('Día 2 · sábado 5 de diciembre de 2026');
+  await expect(phone.locator('.card-pair:visible').first().locator('.card[lang="en"] + .card[lang="es"]')).toHaveCount(1);
+  expect(await pages()).toBe(6);
+  await phone.emulateMedia({ media: 'screen' });
+  await expectAccessible(phone);
   await context.close();
 });

@@ -365,6 +365,14 @@ keys! {
     CalendarFailed,
     CalendarEveryone,
     CalendarFor,
+    // Day cards.
+    CardsLead,
+    PrintCards,
+    CardsTimes,
+    AfterLabel,
+    CardsLanguages,
+    CardsOne,
+    CardsBoth,
     // The couple's pages around the schedule.
     ShowLabel,
     EveryonesSchedule,
