@@ -447,8 +447,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 8"),
-            |e| *e == DecodeError::Newer(8),
+            with("\"format_version\": 1", "\"format_version\": 9"),
+            |e| *e == DecodeError::Newer(9),
         ),
         (
             "unknown kind",
