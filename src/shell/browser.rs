@@ -234,3 +234,16 @@ pub async fn ask_persistent_storage() -> Option<bool> {
         .ok()?;
     answer.as_bool()
 }
+
+/// The couple's language as their device prefers it: Spanish when the browser's first language
+/// is Spanish, else English. For what shows before a shared schedule says its own.
+pub fn preferred_lang() -> crate::core::text::Lang {
+    use crate::core::text::Lang;
+    let first = web_sys::window()
+        .and_then(|w| w.navigator().languages().get(0).as_string())
+        .unwrap_or_default();
+    match first.split('-').next() {
+        Some("es") => Lang::Es,
+        _ => Lang::En,
+    }
+}

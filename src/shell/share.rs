@@ -17,6 +17,7 @@
 use super::format::{decode_plan, encode_plan, MAX_DOCUMENT_BYTES};
 use crate::core::model::{Person, Plan};
 use crate::core::preview::public_plan;
+use crate::core::text::{say, text, Key, Lang};
 use crate::core::words::{passphrase, PASSPHRASE_WORDS};
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -91,21 +92,26 @@ pub enum ShareError {
     NoPassphrase,
 }
 
+impl ShareError {
+    /// What went wrong, in a language (the couple's share page speaks theirs).
+    pub fn say(&self, lang: Lang) -> String {
+        let key = match self {
+            ShareError::NotALink => Key::ErrNotALink,
+            ShareError::TooLong => Key::ErrTooLong,
+            ShareError::NeedsPassphrase => Key::ErrNeedsPassphrase,
+            ShareError::WrongPassphraseOrChanged => Key::ErrWrongPassphrase,
+            ShareError::Damaged(why) => return say(lang, Key::ErrDamaged, &[("why", why)]),
+            ShareError::Unsupported => Key::ErrUnsupported,
+            ShareError::TooLargeToShare => Key::ErrTooLarge,
+            ShareError::NoPassphrase => Key::ErrNoPassphrase,
+        };
+        text(lang, key).to_string()
+    }
+}
+
 impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ShareError::NotALink => write!(f, "This is not a share link."),
-            ShareError::TooLong => write!(f, "This link is far longer than any share link; it was not opened."),
-            ShareError::NeedsPassphrase => write!(f, "This link is protected. Enter the passphrase you were given."),
-            ShareError::WrongPassphraseOrChanged => write!(
-                f,
-                "The passphrase is not right, or the link was changed or cut off. Check both and try again."
-            ),
-            ShareError::Damaged(why) => write!(f, "This link is damaged ({why}). Ask for the link again."),
-            ShareError::Unsupported => write!(f, "This browser cannot open share links. Try a current browser."),
-            ShareError::TooLargeToShare => write!(f, "This schedule is too large for a link. Share the calendar file or the day cards instead."),
-            ShareError::NoPassphrase => write!(f, "Enter a passphrase, or choose a plain link."),
-        }
+        f.write_str(&self.say(Lang::En))
     }
 }
 

@@ -24,8 +24,9 @@ pub fn SharePage() -> impl IntoView {
         .unwrap_or_default();
     // A new link in the address bar (pasted over this one) is a new schedule.
     let address = RwSignal::new(fragment);
-    // The opened schedule's language; English until a schedule is open.
-    let lang = RwSignal::new(Lang::En);
+    // The device's language until a schedule is open, then the schedule's own.
+    let lang = RwSignal::new(browser::preferred_lang());
+    set_page_lang(lang.get_untracked());
     let _links = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
             address.set(hash);
@@ -41,6 +42,16 @@ pub fn SharePage() -> impl IntoView {
         <footer class="app-footer">
             <p lang=move || lang.get().code()>{move || text(lang.get(), Key::OpenedFromLink)}</p>
         </footer>
+    }
+}
+
+/// Marks the whole page as written in a language (`<html lang>`).
+fn set_page_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
     }
 }
 
@@ -64,6 +75,8 @@ enum Shown {
 #[component]
 fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
     let opening = RwSignal::new(Opening::Working);
+    // Before the schedule says its own language, the page speaks the device's.
+    let device = lang.get_untracked();
     let fragment = StoredValue::new(fragment);
     let open = move |passphrase: Option<String>| {
         opening.set(Opening::Working);
@@ -80,15 +93,15 @@ fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
                     Opening::Open(Box::new(plan), StoredValue::new(document))
                 }
                 (Err(ShareError::NeedsPassphrase), _) => Opening::AskPassphrase(None),
-                (Err(problem), true) => Opening::AskPassphrase(Some(problem.to_string())),
-                (Err(problem), false) => Opening::Failed(problem.to_string()),
+                (Err(problem), true) => Opening::AskPassphrase(Some(problem.say(device))),
+                (Err(problem), false) => Opening::Failed(problem.say(device)),
             });
         });
     };
     match fragment.with_value(|f| share::needs_passphrase(f)) {
         Ok(true) => opening.set(Opening::AskPassphrase(None)),
         Ok(false) => open(None),
-        Err(problem) => opening.set(Opening::Failed(problem.to_string())),
+        Err(problem) => opening.set(Opening::Failed(problem.say(device))),
     }
     let passphrase = RwSignal::new(String::new());
     let on_unlock = move |ev: SubmitEvent| {
@@ -99,30 +112,30 @@ fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
         match opening.get() {
         Opening::Working => view! {
             <section class="page narrow">
-                <h1 tabindex="-1">"Opening the shared schedule…"</h1>
+                <h1 tabindex="-1">{text(device, Key::ShareOpening)}</h1>
             </section>
         }
         .into_any(),
         Opening::Failed(message) => view! {
             <section class="page narrow">
-                <h1 tabindex="-1">"This link cannot be opened"</h1>
+                <h1 tabindex="-1">{text(device, Key::ShareCannotOpen)}</h1>
                 <p class="banner banner-error" role="alert">{message}</p>
-                <p>"Ask your therapist to send the link again, and copy all of it."</p>
+                <p>{text(device, Key::ShareAskAgain)}</p>
             </section>
         }
         .into_any(),
         Opening::AskPassphrase(problem) => view! {
             <section class="page narrow">
-                <h1 tabindex="-1">"A protected schedule"</h1>
-                <p>"Enter the passphrase your therapist gave you. It never leaves this device."</p>
+                <h1 tabindex="-1">{text(device, Key::ShareProtected)}</h1>
+                <p>{text(device, Key::ShareEnterPassphrase)}</p>
                 {problem.map(|message| view! { <p class="banner banner-error" role="alert">{message}</p> })}
                 <form class="plan-form" novalidate on:submit=on_unlock>
                     <div class="field">
-                        <label for="unlock-passphrase">"Passphrase"</label>
+                        <label for="unlock-passphrase">{text(device, Key::SharePassphrase)}</label>
                         <input id="unlock-passphrase" type="text" autocomplete="off" autocapitalize="none" spellcheck="false" data-lpignore="true" data-1p-ignore="true"
                             prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                     </div>
-                    <button type="submit" class="button primary">"Open"</button>
+                    <button type="submit" class="button primary">{text(device, Key::ShareOpen)}</button>
                 </form>
             </section>
         }
@@ -130,12 +143,7 @@ fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
         Opening::Open(plan, document) => {
             // Everything on this page is the couple's: the whole page takes their language.
             lang.set(plan.language);
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = root.set_attribute("lang", plan.language.code());
-            }
+            set_page_lang(plan.language);
             open_plan(*plan, document)
         }
     }

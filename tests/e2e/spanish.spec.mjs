@@ -93,3 +93,37 @@ test('a plan set to Spanish: the preview and a share link opened on a fresh devi
   await expectAccessible(phone);
   await context.close();
 });
+
+test('before a schedule opens, the share page speaks the device\'s language: the passphrase prompt and its errors in Spanish', async ({ page, browser }) => {
+  await createPlan(page, {});
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill('maple otter cabin lamp');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('The link').inputValue();
+
+  const context = await browser.newContext({ locale: 'es-MX' });
+  const phone = await context.newPage();
+  await phone.goto(link);
+  await expect(phone.getByRole('heading', { name: 'Un horario protegido' })).toBeVisible();
+  await expect(phone.locator('html')).toHaveAttribute('lang', 'es');
+  await phone.getByLabel('Frase de acceso').fill('maple otter cabin lump');
+  await phone.getByRole('button', { name: 'Abrir' }).click();
+  await expect(phone.getByRole('alert')).toHaveText('La frase de acceso no es correcta, o el enlace cambió o está incompleto. Revise los dos y vuelva a intentarlo.');
+  expect(englishIn(await phone.locator('body').innerText())).toEqual([]);
+  await expectAccessible(phone);
+  // The schedule itself is in the plan's language (English here), and the page says so.
+  await phone.getByLabel('Frase de acceso').fill('maple otter cabin lamp');
+  await phone.getByRole('button', { name: 'Abrir' }).click();
+  await expect(phone.getByRole('region', { name: /^Day 1 · Fri 4 Dec 2026/ })).toBeVisible();
+  await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
+
+  // Something that is not a share link, on a Spanish device.
+  const wrong = await context.newPage();
+  await wrong.goto(`${link.split('#')[0]}#/share/zz.not-a-link`);
+  await expect(wrong.getByRole('heading', { name: 'Este enlace no se puede abrir' })).toBeVisible();
+  // (The technical reason in brackets is the decoder's, in English.)
+  await expect(wrong.getByRole('alert')).toContainText('Este enlace está dañado (');
+  await expect(wrong.getByRole('alert')).toContainText('Pida el enlace otra vez.');
+  await context.close();
+});
