@@ -117,6 +117,10 @@ test('before a schedule opens, the share page speaks the device\'s language: the
   await phone.getByRole('button', { name: 'Abrir' }).click();
   await expect(phone.getByRole('region', { name: /^Day 1 · Fri 4 Dec 2026/ })).toBeVisible();
   await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
+  // The English schedule on a small phone: nothing wider than the screen either.
+  await phone.setViewportSize({ width: 360, height: 800 });
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await phone.screenshot({ path: 'test-results/english-share-360.png', fullPage: true });
 
   // Something that is not a share link, on a Spanish device.
   const wrong = await context.newPage();
