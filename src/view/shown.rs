@@ -109,20 +109,10 @@ impl Shown {
                 marks: marks.remove(&block.id).unwrap_or_default(),
                 place: (view == AgendaView::Grid).then(|| grid::place(block, g)),
             };
-            match self.row(block.id) {
-                Some(signal) => {
-                    if signal.with_untracked(|shown| *shown != row) {
-                        signal.set(row);
-                    }
-                }
-                None => {
-                    let signal = self
-                        .owner
-                        .with_value(|owner| owner.with(|| RwSignal::new(row)));
-                    self.rows.update_value(|rows| {
-                        rows.insert(block.id, signal);
-                    });
-                }
+            if let Some(made) = self.patch_one(self.row(block.id), row) {
+                self.rows.update_value(|rows| {
+                    rows.insert(block.id, made);
+                });
             }
         }
         let count = self.ids.with_value(Vec::len).max(days.len());
@@ -131,22 +121,31 @@ impl Shown {
                 .get(index)
                 .map(|d| d.blocks.iter().map(|b| b.id).collect())
                 .unwrap_or_default();
-            match self.ids.with_value(|all| all.get(index).copied()) {
-                Some(signal) => {
-                    if signal.with_untracked(|shown| *shown != ids) {
-                        signal.set(ids);
-                    }
-                }
-                None => {
-                    let signal = self
-                        .owner
-                        .with_value(|owner| owner.with(|| RwSignal::new(ids)));
-                    self.ids.update_value(|all| all.push(signal));
-                }
+            let signal = self.ids.with_value(|all| all.get(index).copied());
+            if let Some(made) = self.patch_one(signal, ids) {
+                self.ids.update_value(|all| all.push(made));
             }
         }
-        if self.days.with_untracked(|shown| *shown != keys) {
-            self.days.set(keys);
+        self.patch_one(Some(self.days), keys);
+    }
+
+    /// Sets a shown signal to a value when it differs. With no signal yet, makes one (owned by
+    /// the agenda) and returns it.
+    fn patch_one<T>(&self, signal: Option<RwSignal<T>>, value: T) -> Option<RwSignal<T>>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        match signal {
+            Some(signal) => {
+                if signal.with_untracked(|shown| *shown != value) {
+                    signal.set(value);
+                }
+                None
+            }
+            None => Some(
+                self.owner
+                    .with_value(|owner| owner.with(|| RwSignal::new(value))),
+            ),
         }
     }
 }
