@@ -153,3 +153,45 @@ fn every_title_the_templates_write_reads_in_spanish() {
     assert_eq!(title(Lang::Es, "Our walk by the sea"), None);
     assert_eq!(title(Lang::Es, "Individual session with "), None);
 }
+
+/// The title the new-plan form writes reads in Spanish, names kept, with the right number of
+/// days; a title the therapist typed stays as written.
+#[test]
+fn the_plan_title_the_form_writes_reads_in_spanish() {
+    use intensive_planner::core::text::{plan_title, read_plan_title};
+    let cases = [
+        (
+            common::couple(),
+            3,
+            "Alex & Sam · intensivo de pareja de 3 días",
+        ),
+        (
+            common::couple(),
+            1,
+            "Alex & Sam · intensivo de pareja de 1 día",
+        ),
+        (common::client(), 2, "Jo · intensivo individual de 2 días"),
+    ];
+    for (people, days, spanish) in cases {
+        let english = plan_title(Lang::En, &people, days);
+        assert_eq!(
+            read_plan_title(Lang::Es, &english).as_deref(),
+            Some(spanish)
+        );
+        assert_eq!(plan_title(Lang::Es, &people, days), spanish);
+        assert_eq!(read_plan_title(Lang::En, &english), Some(english));
+    }
+    assert_eq!(
+        plan_title(Lang::En, &common::couple(), 3),
+        "Alex & Sam · 3-day couples intensive"
+    );
+    assert_eq!(read_plan_title(Lang::Es, "Alex & Sam · our week"), None);
+    assert_eq!(
+        read_plan_title(Lang::Es, " · 3-day couples intensive"),
+        None
+    );
+    assert_eq!(
+        read_plan_title(Lang::Es, "Alex & Sam · 9-day couples intensive"),
+        None
+    );
+}

@@ -5,6 +5,7 @@ use super::limits::{
 };
 use super::model::{parse_date, Format, KapPlacement, Participants, Settings, Team, Time};
 use super::template::TemplateSpec;
+use super::text::{self, Lang};
 
 /// The form's fields exactly as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,13 +167,9 @@ pub fn validate(form: &PlanForm, id: &str) -> Result<TemplateSpec, Vec<FieldErro
 
     match (start_date, days, day_start, day_end) {
         (Some(start_date), Some(days), Some(day_start), Some(day_end)) if errors.is_empty() => {
-            let kind = match form.format {
-                Format::Couples => "couples",
-                Format::Individual => "individual",
-            };
             Ok(TemplateSpec {
                 id: id.to_string(),
-                title: format!("{} · {days}-day {kind} intensive", participants.names()),
+                title: text::plan_title(Lang::En, &participants, days),
                 participants,
                 team: Team {
                     co_therapist: co_therapist.to_string(),

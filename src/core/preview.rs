@@ -360,7 +360,10 @@ pub fn preview(plan: &Plan) -> Preview {
     });
     Preview {
         lang: plan.language,
-        title: plan.title.clone(),
+        // The title the new-plan form wrote reads in the couple's language.
+        title: text::read_plan_title(plan.language, &plan.title)
+            .filter(|_| plan.language != Lang::En)
+            .unwrap_or_else(|| plan.title.clone()),
         names: people.names(),
         time_zone: plan.time_zone.clone(),
         their_zone: None,

@@ -36,6 +36,14 @@ test('a plan set to Spanish: the preview and a share link opened on a fresh devi
   await expectAccessible(page);
   await page.reload();
   await expect(page.getByLabel("The couple's language")).toHaveValue('es');
+  // The plan's title, as the new-plan form wrote it, reads in Spanish too.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · intensivo de pareja de 3 días');
+  // The therapist's preview on a small phone: Spanish runs longer, and nothing overflows.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(page.getByRole('region', { name: /^Día 1/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.screenshot({ path: 'test-results/spanish-preview-360.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The couple opens a link on a device that has never seen the plan.
   await page.locator('summary', { hasText: 'Share link' }).click();
@@ -54,6 +62,7 @@ test('a plan set to Spanish: the preview and a share link opened on a fresh devi
   const schedule = await phone.locator('.preview-day').allInnerTexts();
   expect(englishIn(schedule.join('\n'))).toEqual([]);
   expect(englishIn(await phone.locator('footer').innerText())).toEqual([]);
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · intensivo de pareja de 3 días');
   // Nothing is cut off or wider than a small phone.
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   await expectAccessible(phone);

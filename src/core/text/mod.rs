@@ -9,6 +9,8 @@
 mod en;
 mod es;
 
+use super::limits::{MAX_DAYS, MIN_DAYS};
+use super::model::Participants;
 use chrono::{Datelike, NaiveDate};
 
 /// A language the couple's side is written in.
@@ -205,6 +207,49 @@ pub fn title(lang: Lang, title: &str) -> Option<String> {
     })
 }
 
+/// The title the new-plan form gives a plan: "Alex & Sam · 3-day couples intensive".
+pub fn plan_title(lang: Lang, participants: &Participants, days: usize) -> String {
+    let key = match participants {
+        Participants::Couple { .. } => Key::TitlePlanCouples,
+        Participants::Individual { .. } => Key::TitlePlanIndividual,
+    };
+    say(
+        lang,
+        key,
+        &[
+            ("names", &participants.names()),
+            ("length", &plan_length(lang, days)),
+        ],
+    )
+}
+
+fn plan_length(lang: Lang, days: usize) -> String {
+    match days {
+        1 => text(lang, Key::PlanLengthOne).to_string(),
+        n => say(lang, Key::PlanLength, &[("days", &n.to_string())]),
+    }
+}
+
+/// A plan's title in the couple's language when it is the one the new-plan form wrote (its
+/// names kept as they are); `None` for a title of the therapist's own.
+pub fn read_plan_title(lang: Lang, title: &str) -> Option<String> {
+    [Key::TitlePlanCouples, Key::TitlePlanIndividual]
+        .into_iter()
+        .flat_map(|key| (MIN_DAYS..=MAX_DAYS).map(move |days| (key, days)))
+        .find_map(|(key, days)| {
+            let english = say(Lang::En, key, &[("length", &plan_length(Lang::En, days))]);
+            let (before, after) = english.split_once("{names}")?;
+            let names = title.strip_prefix(before)?.strip_suffix(after)?;
+            (!names.is_empty()).then(|| {
+                say(
+                    lang,
+                    key,
+                    &[("names", names), ("length", &plan_length(lang, days))],
+                )
+            })
+        })
+}
+
 /// Declares `Key` and `Key::ALL` from one list, so that the list of every key cannot miss one.
 macro_rules! keys {
     ($($(#[$doc:meta])* $name:ident,)*) => {
@@ -336,6 +381,12 @@ keys! {
     TitleVitalsDischargeName,
     TitleRest,
     TitleRestName,
+    /// The plan's title the new-plan form writes: names, length, kind.
+    TitlePlanCouples,
+    TitlePlanIndividual,
+    /// "3-day"; "de 3 días".
+    PlanLength,
+    PlanLengthOne,
     // Calendar files and their panel.
     KindCheckIn,
     KindJointSession,
