@@ -59,6 +59,7 @@ fn large_plan() -> Plan {
         day_end: Time::hm(19, 0).unwrap_or(Time::END_OF_DAY),
         time_zone: "UTC".into(),
         language: Lang::En,
+        couple_zone: None,
         settings: Settings::default(),
         kap: KapRecord::default(),
         days,

@@ -48,7 +48,7 @@ fn a_bad_file_is_refused_whole_with_the_plan_named() {
             "{\"format_version\": 2, \"plans\": [1]}",
             "plan 1 is not an object",
         ),
-        ("{\"format_version\": 9, \"plans\": []}", "newer version"),
+        ("{\"format_version\": 99, \"plans\": []}", "newer version"),
     ];
     for (text, fragment) in cases {
         let message = read_backup(text).expect_err(text).to_string();

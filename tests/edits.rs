@@ -158,6 +158,16 @@ fn each_edit_does_what_it_says() {
     let spanish = apply(&base, &Edit::SetLanguage(Lang::Es)).expect("language");
     assert_eq!((base.language, spanish.language), (Lang::En, Lang::Es));
     assert_eq!(spanish.days, base.days, "only the language changes");
+    let home = apply(
+        &base,
+        &Edit::SetCoupleZone(Some(" America/New_York ".into())),
+    );
+    assert_eq!(
+        home.map(|p| p.couple_zone),
+        Ok(Some("America/New_York".to_string()))
+    );
+    let cleared = apply(&base, &Edit::SetCoupleZone(Some("  ".into())));
+    assert_eq!(cleared.map(|p| p.couple_zone), Ok(None));
 }
 
 #[test]
@@ -188,6 +198,7 @@ fn impossible_edits_are_refused_and_change_nothing() {
             },
         },
         Edit::DeleteBlock { id: 4242 },
+        Edit::SetCoupleZone(Some("New York".into())),
         Edit::MoveBlock {
             id: first,
             day: 0,

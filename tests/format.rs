@@ -27,6 +27,8 @@ const V6_MIGRATED: &str = include_str!("fixtures/plan-v6-migrated.json");
 const V7_FIXTURE: &str = include_str!("fixtures/plan-v7.json");
 const V7_MIGRATED: &str = include_str!("fixtures/plan-v7-migrated.json");
 const V8_FIXTURE: &str = include_str!("fixtures/plan-v8.json");
+const V8_MIGRATED: &str = include_str!("fixtures/plan-v8-migrated.json");
+const V9_FIXTURE: &str = include_str!("fixtures/plan-v9.json");
 
 #[test]
 fn every_template_round_trips_exactly() {
@@ -178,7 +180,7 @@ fn revisions_are_read_from_the_envelope() {
             "revision {bad}"
         );
     }
-    assert_eq!(stored_revision("{\"format_version\": 9}"), None);
+    assert_eq!(stored_revision("{\"format_version\": 99}"), None);
     assert_eq!(stored_revision("not json"), None);
 }
 
@@ -391,22 +393,51 @@ fn the_v7_fixture_migrates_exactly() {
     );
 }
 
-/// The current version reads and writes back unchanged, the couple's language with it; a
-/// language this version does not know is refused by name.
+/// Version 8 reads with the couple's language, and gains no home zone for the couple (their
+/// device's zone is used, as before); a language this version does not know is refused by name.
 #[test]
-fn the_v8_fixture_round_trips() {
+fn the_v8_fixture_migrates_exactly() {
     let plan = decode_plan(V8_FIXTURE).expect("the v8 fixture is readable");
-    assert_eq!(plan.language, Lang::Es);
-    let normalised: serde_json::Value = serde_json::from_str(V8_FIXTURE).expect("json");
+    assert_eq!(
+        (plan.language, plan.couple_zone.as_deref()),
+        (Lang::Es, None)
+    );
+    let migrated: serde_json::Value = serde_json::from_str(V8_MIGRATED).expect("json");
     let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
-    assert_eq!(rewritten, normalised);
+    assert_eq!(rewritten, migrated);
+    assert_eq!(Ok(plan), decode_plan(V8_MIGRATED));
     let french = V8_FIXTURE.replacen("\"language\": \"es\"", "\"language\": \"fr\"", 1);
     assert_ne!(french, V8_FIXTURE);
     assert!(
         matches!(decode_plan(&french), Err(DecodeError::Invalid(m)) if m.contains("language \"fr\" is unknown"))
     );
+}
+
+/// The current version reads and writes back unchanged, the couple's home zone with it; a
+/// zone that is not a time zone name is refused by name.
+#[test]
+fn the_v9_fixture_round_trips() {
+    let plan = decode_plan(V9_FIXTURE).expect("the v9 fixture is readable");
+    assert_eq!(plan.couple_zone.as_deref(), Some("America/New_York"));
+    let normalised: serde_json::Value = serde_json::from_str(V9_FIXTURE).expect("json");
+    let rewritten: serde_json::Value = serde_json::from_str(&encode_plan(&plan)).expect("json");
+    assert_eq!(rewritten, normalised);
+    for (zone, problem) in [
+        (
+            "\"New York\"",
+            "couple_time_zone \"New York\" is not a time zone name",
+        ),
+        ("12", "couple_time_zone must be text"),
+    ] {
+        let bad = V9_FIXTURE.replacen("\"America/New_York\"", zone, 1);
+        assert_ne!(bad, V9_FIXTURE);
+        assert!(
+            matches!(decode_plan(&bad), Err(DecodeError::Invalid(m)) if m.contains(problem)),
+            "{zone}"
+        );
+    }
     assert_eq!(
-        FORMAT_VERSION, 8,
+        FORMAT_VERSION, 9,
         "a new version needs a fixture and a migration test here"
     );
 }
@@ -447,8 +478,8 @@ fn unreadable_documents_are_refused_with_a_reason() {
         ),
         (
             "newer version",
-            with("\"format_version\": 1", "\"format_version\": 9"),
-            |e| *e == DecodeError::Newer(9),
+            with("\"format_version\": 1", "\"format_version\": 99"),
+            |e| *e == DecodeError::Newer(99),
         ),
         (
             "unknown kind",

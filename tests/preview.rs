@@ -10,7 +10,7 @@ use intensive_planner::core::ics::{calendar, CalendarOptions};
 use intensive_planner::core::model::{
     parse_date, BlockKind, Doses, KapPlacement, Person, Plan, Ride, Time,
 };
-use intensive_planner::core::preview::{preview, Preview};
+use intensive_planner::core::preview::{preview, second_clock, Preview, TheirClock};
 
 fn kap_plan() -> Plan {
     let mut plan = plan(couple(), 3, KapPlacement::Midway);
@@ -593,7 +593,7 @@ fn the_couples_own_clock_is_shown_beside_the_practices_when_it_reads_differently
         "the template's first block"
     );
     for (zone, hours, expected) in cases {
-        let theirs = full.in_their_zone(zone, shifted(hours));
+        let theirs = full.in_their_zone((zone, TheirClock::Device), shifted(hours));
         let when = theirs.when(&theirs.days[0].items[0]);
         assert_eq!(when.times, "09:00–10:30", "{zone}");
         assert_eq!(
@@ -619,8 +619,65 @@ fn the_couples_own_clock_is_shown_beside_the_practices_when_it_reads_differently
         }
     }
     // A zone the browser does not know changes nothing.
-    let unknown = full.in_their_zone("Mars/Olympus", |_, _| None);
+    let unknown = full.in_their_zone(("Mars/Olympus", TheirClock::Device), |_, _| None);
     assert_eq!(unknown, full);
+
+    // The home the therapist set reads by its place, not as "your time".
+    let home = full.in_their_zone(("America/New_York", TheirClock::Home), shifted(3));
+    let when = home.when(&home.days[0].items[0]);
+    assert_eq!(
+        when.theirs.map(|(_, line)| line).as_deref(),
+        Some("12:00–13:30 in New York")
+    );
+    assert_eq!(
+        home.zone_line(),
+        "Times are in Los Angeles time (America/Los_Angeles). Each time is also shown in New York time (America/New_York)."
+    );
+    let spanish = apply(
+        &plan,
+        &Edit::SetLanguage(intensive_planner::core::text::Lang::Es),
+    )
+    .expect("Spanish");
+    let home = preview(&spanish).in_their_zone(("America/New_York", TheirClock::Home), shifted(3));
+    assert_eq!(
+        home.when(&home.days[0].items[0])
+            .theirs
+            .map(|(_, line)| line)
+            .as_deref(),
+        Some("12:00–13:30 en New York")
+    );
+}
+
+/// Which second clock a preview shows: the device's when it is elsewhere, else the home the
+/// therapist set, else none.
+#[test]
+fn the_second_clock_is_the_devices_else_the_home_the_therapist_set() {
+    let base = plan(couple(), 2, KapPlacement::None);
+    let home =
+        apply(&base, &Edit::SetCoupleZone(Some("America/New_York".into()))).expect("a home zone");
+    let same = apply(
+        &base,
+        &Edit::SetCoupleZone(Some("America/Los_Angeles".into())),
+    )
+    .expect("the practice's zone");
+    let device = |z: &str| Some((z.to_string(), TheirClock::Device));
+    let set = |z: &str| Some((z.to_string(), TheirClock::Home));
+    let cases = [
+        (&base, "America/Los_Angeles", None),
+        (&base, "Europe/Madrid", device("Europe/Madrid")),
+        (&home, "America/Los_Angeles", set("America/New_York")),
+        (&home, "Europe/Madrid", device("Europe/Madrid")),
+        (&home, "America/New_York", device("America/New_York")),
+        (&same, "America/Los_Angeles", None),
+    ];
+    for (plan, device_zone, expected) in cases {
+        assert_eq!(
+            second_clock(plan, device_zone),
+            expected,
+            "{device_zone}, home {:?}",
+            plan.couple_zone
+        );
+    }
 }
 
 /// Every sentence a preview says, headings and advice included.

@@ -89,6 +89,8 @@ pub enum Edit {
     SetTeam(Team),
     /// The language of everything the couple reads.
     SetLanguage(Lang),
+    /// The couple's home time zone (`None`: their device's), an IANA name.
+    SetCoupleZone(Option<String>),
     SetSettings(Settings),
     /// The KAP records (boxed: they are large beside the other edits).
     SetKap(Box<KapRecord>),
@@ -177,6 +179,13 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::PlaceKap(target) => next = place_kap(&next, *target)?,
         Edit::Rename(title) => next.title = title.trim().to_string(),
         Edit::SetLanguage(lang) => next.language = *lang,
+        Edit::SetCoupleZone(zone) => {
+            next.couple_zone = zone
+                .as_deref()
+                .map(str::trim)
+                .filter(|z| !z.is_empty())
+                .map(str::to_string)
+        }
         Edit::SetTeam(team) => {
             next.team = Team {
                 therapist: team.therapist.trim().to_string(),

@@ -30,6 +30,8 @@ pub struct Preview {
     /// The couple's own zone, when their clock reads differently from the practice's on some
     /// block (`in_their_zone`); each such item then carries its times on their clock.
     pub their_zone: Option<String>,
+    /// Whose that zone is: the device's ("your time") or the home the therapist set.
+    pub their_clock: TheirClock,
     pub days: Vec<PreviewDay>,
     /// When one partner doses: the partner who supports them.
     pub supporter: Option<Supporter>,
@@ -99,6 +101,30 @@ pub struct PreviewItem {
 pub struct When {
     pub times: String,
     pub theirs: Option<(String, String)>,
+}
+
+/// Whose clock the second time beside each block is on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TheirClock {
+    /// The device's that opens the preview: "12:00–13:30 your time".
+    #[default]
+    Device,
+    /// The couple's home, as the therapist set it: "12:00–13:30 in New York".
+    Home,
+}
+
+/// The second clock a preview shows, if any: the device's own when it is not on the practice's
+/// zone (a couple at home a week before), else the couple's home zone when the therapist set
+/// one (the therapist's own screen, or a couple's phone already on the practice's clock);
+/// `None` when both read the practice's zone.
+pub fn second_clock(plan: &Plan, device_zone: &str) -> Option<(String, TheirClock)> {
+    if device_zone != plan.time_zone {
+        return Some((device_zone.to_string(), TheirClock::Device));
+    }
+    plan.couple_zone
+        .as_ref()
+        .filter(|home| **home != plan.time_zone)
+        .map(|home| (home.clone(), TheirClock::Home))
 }
 
 /// A block's times on the couple's own clock.
@@ -204,6 +230,8 @@ pub fn public_plan(plan: &Plan, person: Option<Person>) -> Plan {
         time_zone: plan.time_zone.clone(),
         // The couple's language travels with their plan.
         language: plan.language,
+        // So is their home clock, when the therapist set one.
+        couple_zone: plan.couple_zone.clone(),
         settings: Settings {
             // The protocol's figures are the couple's to know: how long they fast and are watched.
             dosing_minutes: plan.settings.dosing_minutes,
@@ -367,6 +395,7 @@ pub fn preview(plan: &Plan) -> Preview {
         names: people.names(),
         time_zone: plan.time_zone.clone(),
         their_zone: None,
+        their_clock: TheirClock::Device,
         days,
         supporter,
         viewer: None,
@@ -387,10 +416,11 @@ impl Preview {
     /// theirs (`None`: unknown). Nothing changes when the two clocks read the same everywhere.
     pub fn in_their_zone(
         &self,
-        zone: &str,
+        (zone, clock): (&str, TheirClock),
         convert: impl Fn(NaiveDate, Time) -> Option<(NaiveDate, Time)>,
     ) -> Preview {
         let mut copy = self.clone();
+        copy.their_clock = clock;
         if zone == self.time_zone {
             return copy;
         }
@@ -431,13 +461,18 @@ impl Preview {
 
     /// The line under the title saying whose clock the times are on.
     pub fn zone_line(&self) -> String {
+        let key = match self.their_clock {
+            TheirClock::Device => Key::ZoneLineTheirs,
+            TheirClock::Home => Key::ZoneLineHome,
+        };
         match &self.their_zone {
             Some(theirs) => self.say(
-                Key::ZoneLineTheirs,
+                key,
                 &[
                     ("place", &zone_place(&self.time_zone)),
                     ("zone", &self.time_zone),
                     ("theirs", theirs),
+                    ("home", &zone_place(theirs)),
                 ],
             ),
             None => self.say(Key::ZoneLine, &[("zone", &self.time_zone)]),
@@ -463,11 +498,22 @@ impl Preview {
             theirs: Some((
                 self.say(Key::WhenPlace, &[("place", &zone_place(&self.time_zone))]),
                 self.say(
-                    Key::WhenTheirs,
+                    match self.their_clock {
+                        TheirClock::Device => Key::WhenTheirs,
+                        TheirClock::Home => Key::WhenHome,
+                    },
                     &[
                         ("start", &theirs.start.to_string()),
                         ("end", &theirs.end.to_string()),
                         ("date", &date),
+                        (
+                            "home",
+                            &self
+                                .their_zone
+                                .as_deref()
+                                .map(zone_place)
+                                .unwrap_or_default(),
+                        ),
                     ],
                 ),
             )),

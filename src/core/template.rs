@@ -625,6 +625,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Plan, TemplateError> {
         day_end: spec.day_end,
         time_zone: spec.time_zone.clone(),
         language: Lang::default(),
+        couple_zone: None,
         settings: spec.settings,
         kap: Default::default(),
         days,

@@ -94,6 +94,14 @@ impl Plan {
         if !plausible_time_zone(&self.time_zone) {
             p.add("time_zone", "The time zone is not a time zone name.");
         }
+        if let Some(zone) = &self.couple_zone {
+            if !plausible_time_zone(zone) {
+                p.add(
+                    "couple_time_zone",
+                    "The couple's time zone is not a time zone name.",
+                );
+            }
+        }
         for setting in Setting::ALL {
             let range = setting.range();
             if !range.contains(setting.get(&self.settings)) {

@@ -64,6 +64,11 @@ pub fn between(from: &str, to: &str) -> impl Fn(NaiveDate, Time) -> Option<(Naiv
     }
 }
 
+/// Whether this browser knows a time zone by that name.
+pub fn knows_zone(zone: &str) -> bool {
+    clock(zone).is_some()
+}
+
 /// A formatter that reads a zone's clock (24-hour, numeric), or `None` for a zone the browser
 /// does not know.
 fn clock(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {

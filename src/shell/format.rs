@@ -31,7 +31,7 @@ use serde_json::{json, Map, Value};
 use std::fmt;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 /// Each plan is stored under this prefix followed by its id.
 pub const PLAN_KEY_PREFIX: &str = "intensive-planner.plan.";
 
@@ -173,6 +173,7 @@ pub(crate) fn plan_value(plan: &Plan) -> Value {
         "day_end": plan.day_end.to_string(),
         "time_zone": plan.time_zone,
         "language": plan.language.code(),
+        "couple_time_zone": plan.couple_zone,
         "team": {
             "therapist": plan.team.therapist,
             "co_therapist": plan.team.co_therapist,
@@ -522,6 +523,20 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
                 .ok_or_else(|| format!("language \"{}\" is unknown", clip(code)))?
         }
     };
+    let couple_zone = match v.get("couple_time_zone") {
+        // New in version 9; before it, only the device's zone was used.
+        None | Some(Value::Null) => None,
+        Some(_) => {
+            let zone = string(v, "couple_time_zone", TIME_ZONE_CHARS)?;
+            if !plausible_time_zone(zone) {
+                return Err(format!(
+                    "couple_time_zone \"{}\" is not a time zone name",
+                    clip(zone)
+                ));
+            }
+            Some(zone.to_string())
+        }
+    };
     let team = match v.get("team") {
         // New in version 7; before it, the therapist was there unnamed.
         None => Team::default(),
@@ -606,6 +621,7 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
         day_end,
         time_zone: time_zone.to_string(),
         language,
+        couple_zone,
         settings,
         kap,
         days,

@@ -5,19 +5,25 @@
 use super::state::use_app_state;
 use crate::core::edit::{apply, Edit};
 use crate::core::ics::{calendar, CalendarOptions};
-use crate::core::limits::LEAVE_REMINDER;
+use crate::core::limits::{plausible_time_zone, LEAVE_REMINDER, TIME_ZONE_CHARS};
 use crate::core::model::{format_date, Person, Plan, Time};
-use crate::core::preview::{preview, Preview, PreviewDay, PreviewItem, When};
+use crate::core::preview::{preview, second_clock, Preview, PreviewDay, PreviewItem, When};
 use crate::core::text::{say, text, Key, Lang};
 use crate::shell::{browser, share};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The plan as the couple reads it, with each time on their own clock too when the device that
-/// opens it is set to another zone than the practice's.
+/// The plan as the couple reads it, with each time on a second clock too: the device's when it
+/// is set to another zone than the practice's, else the couple's home zone when the therapist
+/// set one (`core::preview::second_clock` decides).
 pub fn on_their_clock(plan: &Plan) -> Preview {
-    let zone = browser::time_zone();
-    preview(plan).in_their_zone(&zone, browser::between(&plan.time_zone, &zone))
+    let shown = preview(plan);
+    match second_clock(plan, &browser::time_zone()) {
+        None => shown,
+        Some((zone, clock)) => {
+            shown.in_their_zone((&zone, clock), browser::between(&plan.time_zone, &zone))
+        }
+    }
 }
 
 /// An item's times, on the practice's clock and, when it differs, on theirs.
@@ -176,6 +182,7 @@ pub fn PreviewPage(id: String) -> impl IntoView {
                     <p class="summary" lang=lang.code()>{full.zone_line()}</p>
                     <div class="preview-tools no-print">
                         {language_choice(&plan, read_only)}
+                        {home_zone_choice(&plan, read_only)}
                         {person_filter(&plan, person, Lang::En)}
                         <ShareTools plan=plan.clone() person=person/>
                         <CalendarTools plan=plan.clone() person=person lang=Lang::En/>
@@ -214,6 +221,51 @@ fn language_choice(plan: &Plan, read_only: bool) -> impl IntoView {
             <select id="couple-language" prop:value=plan.language.code() disabled=read_only on:change=choose>
                 {options}
             </select>
+        </div>
+    }
+}
+
+/// The couple's home time zone, optional: where the device that opens the preview is on the
+/// practice's clock (the therapist's own, or a phone already at the venue), each time is shown
+/// on the couple's home clock too.
+fn home_zone_choice(plan: &Plan, read_only: bool) -> impl IntoView {
+    let state = use_app_state();
+    let stored = StoredValue::new(plan.clone());
+    let problem = RwSignal::new(None::<String>);
+    let choose = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        let zone = typed.trim();
+        let known = zone.is_empty() || (plausible_time_zone(zone) && browser::knows_zone(zone));
+        if !known {
+            let shown: String = zone.chars().take(TIME_ZONE_CHARS).collect();
+            problem.set(Some(format!(
+                "“{shown}” is not a time zone this browser knows. Enter a name such as \
+                 America/New_York, or leave it empty for the device's own zone."
+            )));
+            return;
+        }
+        let edit = Edit::SetCoupleZone((!zone.is_empty()).then(|| zone.to_string()));
+        match stored.with_value(|plan| apply(plan, &edit)) {
+            Ok(plan) => {
+                problem.set(None);
+                state.put(plan);
+                request_animation_frame(|| super::dom::focus("#couple-zone"));
+            }
+            Err(refused) => problem.set(Some(refused.to_string())),
+        }
+    };
+    view! {
+        <div class="field" class:invalid=move || problem.with(Option::is_some)>
+            <label for="couple-zone">"The couple's home time zone"</label>
+            <input id="couple-zone" type="text" autocomplete="off" spellcheck="false"
+                placeholder="America/New_York" maxlength=TIME_ZONE_CHARS.to_string()
+                prop:value=plan.couple_zone.clone().unwrap_or_default() disabled=read_only
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby="couple-zone-hint couple-zone-problem" on:change=choose/>
+            <p class="hint" id="couple-zone-hint">
+                "Optional. Each time is also shown on their clock. A device set to another zone shows its own."
+            </p>
+            <p class="field-error" id="couple-zone-problem" role="alert">{move || problem.get()}</p>
         </div>
     }
 }

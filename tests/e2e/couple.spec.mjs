@@ -376,3 +376,57 @@ test("the couple's own clock: times on theirs beside the practice's when their d
   await expect(home.locator('.when .theirs')).toHaveCount(0);
   for (const context of [practice, couple, far]) await context.close();
 });
+
+test("the couple's home time zone, set by the therapist: each time on their home clock too, where the device is on the practice's", async ({ browser }) => {
+  const practice = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
+  const page = await practice.newPage();
+  await page.goto('/#/new');
+  await page.getByLabel('Partner A').fill('Alex');
+  await page.getByLabel('Partner B').fill('Sam');
+  await page.getByLabel('Start date').fill('2026-12-04');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  const first = (p) => p.getByRole('region', { name: /^Day 1/ }).getByRole('listitem').first();
+  const zone = page.getByLabel("The couple's home time zone");
+  await expect(zone).toHaveValue('');
+
+  // A name no browser knows is explained, and nothing is kept.
+  await zone.fill('New York');
+  await zone.press('Tab');
+  await expect(page.getByRole('alert').filter({ hasText: 'is not a time zone' })).toHaveText(
+    '“New York” is not a time zone this browser knows. Enter a name such as America/New_York, or leave it empty for the device\'s own zone.');
+  await expect(zone).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('in New York')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await zone.fill('America/New_York');
+  await zone.press('Enter');
+  await expect(page.locator('.summary')).toHaveText('Times are in Los Angeles time (America/Los_Angeles). Each time is also shown in New York time (America/New_York).');
+  await expect(first(page).locator('.theirs')).toHaveText('12:00–13:30 in New York');
+  await expect(page.getByLabel("The couple's home time zone")).toBeFocused();
+  await expect(page.getByLabel("The couple's home time zone")).not.toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByLabel("The couple's home time zone")).toHaveValue('America/New_York');
+
+  // The link carries it: a phone already in Los Angeles shows their home clock; a device
+  // elsewhere shows its own.
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  await page.getByLabel('Plain link').check();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('The link').inputValue();
+  const phone = await practice.newPage();
+  await phone.goto(link);
+  await expect(first(phone).locator('.theirs')).toHaveText('12:00–13:30 in New York');
+  const far = await browser.newContext({ timezoneId: 'Australia/Sydney' });
+  const other = await far.newPage();
+  await other.goto(link);
+  await expect(first(other).locator('.theirs')).toHaveText('04:00–05:30 your time, Sat 5 Dec 2026');
+
+  // Cleared, the preview shows one clock again.
+  await page.getByLabel("The couple's home time zone").fill('');
+  await page.getByLabel("The couple's home time zone").press('Enter');
+  await expect(page.locator('.summary')).toHaveText('Times are in America/Los_Angeles.');
+  await expect(page.locator('.when .theirs')).toHaveCount(0);
+  for (const context of [practice, far]) await context.close();
+});

@@ -134,8 +134,8 @@ test('a plan from a newer version opens read-only and is never changed; raw data
   const id = page.url().split('/plan/')[1];
   await page.goto('/');
   const stored = Object.values(await storageSnapshot(page))[0];
-  const newer = stored.replace(/"format_version":\d+/, '"format_version":9').replace(id, 'p-from-the-future');
-  expect(newer).toContain('"format_version":9');
+  const newer = stored.replace(/"format_version":\d+/, '"format_version":99').replace(id, 'p-from-the-future');
+  expect(newer).toContain('"format_version":99');
   await page.evaluate((text) => localStorage.setItem('intensive-planner.plan.p-from-the-future', text), newer);
   await page.reload();
   const banner = page.getByRole('status').filter({ hasText: 'could not be read' });

@@ -190,6 +190,9 @@ pub struct Plan {
     /// The language of everything the couple reads: the preview, the share page, calendar
     /// files and day cards (format 8). The therapist's screens stay in English.
     pub language: Lang,
+    /// The couple's home time zone, when the therapist sets one (format 9): the preview shows
+    /// each time on that clock too, where the device that opens it is on the practice's.
+    pub couple_zone: Option<String>,
     pub settings: Settings,
     /// Clinician-only KAP records.
     pub kap: KapRecord,

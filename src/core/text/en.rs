@@ -88,6 +88,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ZoneLineTheirs => "Times are in {place} time ({zone}). Your device is set to {theirs}, so each time is shown on your clock too.",
         Key::WhenPlace => "in {place}",
         Key::WhenTheirs => "{start}–{end} your time{date}",
+        Key::WhenHome => "{start}–{end} in {home}{date}",
+        Key::ZoneLineHome => "Times are in {place} time ({zone}). Each time is also shown in {home} time ({theirs}).",
         Key::WhenTheirDate => ", {date}",
         Key::ShareOpening => "Opening the shared schedule…",
         Key::ShareCannotOpen => "This link cannot be opened",

@@ -90,6 +90,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ZoneLineTheirs => "Las horas están en la hora de {place} ({zone}). Su dispositivo usa {theirs}, así que cada hora también aparece en su propio horario.",
         Key::WhenPlace => "en {place}",
         Key::WhenTheirs => "{start}–{end} su hora{date}",
+        Key::WhenHome => "{start}–{end} en {home}{date}",
+        Key::ZoneLineHome => "Las horas están en la hora de {place} ({zone}). Cada hora también aparece en la hora de {home} ({theirs}).",
         Key::WhenTheirDate => ", {date}",
         Key::ShareOpening => "Abriendo el horario compartido…",
         Key::ShareCannotOpen => "Este enlace no se puede abrir",

@@ -356,6 +356,8 @@ keys! {
     ZoneLineTheirs,
     WhenPlace,
     WhenTheirs,
+    WhenHome,
+    ZoneLineHome,
     WhenTheirDate,
     // The titles the templates and KAP placement give blocks (`title`).
     TitleBreak,
