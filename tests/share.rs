@@ -10,7 +10,7 @@ use intensive_planner::core::preview::public_plan;
 use intensive_planner::core::words::{passphrase, WORDS};
 use intensive_planner::shell::format::encode_plan;
 use intensive_planner::shell::share::{
-    base64url_decode, base64url_encode, fragment_of, inspect, needs_passphrase, LinkKind,
+    base64url_decode, base64url_encode, fragment_of, inspect, needs_passphrase, Damage, LinkKind,
     ShareError,
 };
 use proptest::prelude::*;
@@ -78,9 +78,7 @@ fn a_pasted_link_gives_its_fragment_or_says_why_not() {
         ("", Err(ShareError::NotALink)),
         (
             "https://x/#/share/zz.AAAA",
-            Err(ShareError::Damaged(
-                "it does not say how it was made".into(),
-            )),
+            Err(ShareError::Damaged(Damage::NoHeader)),
         ),
         (&too_long, Err(ShareError::TooLong)),
     ];
@@ -250,5 +248,45 @@ proptest! {
     #[test]
     fn base64url_decode_never_panics(text in ".{0,100}") {
         let _ = base64url_decode(&text);
+    }
+}
+
+/// Why a link is damaged is said in the couple's language; only the reader's own technical
+/// reason stays in English, and the Spanish says so.
+#[test]
+fn a_damaged_link_says_why_in_each_language() {
+    use intensive_planner::core::text::Lang;
+    let cases = [
+        (
+            Damage::NoHeader,
+            "This link is damaged (it does not say how it was made). Ask for the link again.",
+            "Este enlace está dañado (no dice cómo se hizo). Pida el enlace otra vez.",
+        ),
+        (
+            Damage::Unreadable("day_end must be text".into()),
+            "This link is damaged (it is not a schedule this version can read: day_end must be text). Ask for the link again.",
+            "Este enlace está dañado (no es un horario que esta versión pueda leer; detalle técnico, en inglés: day_end must be text). Pida el enlace otra vez.",
+        ),
+    ];
+    for (damage, english, spanish) in cases {
+        let error = ShareError::Damaged(damage);
+        assert_eq!(error.say(Lang::En), english);
+        assert_eq!(error.to_string(), english);
+        assert_eq!(error.say(Lang::Es), spanish);
+    }
+    for damage in [
+        Damage::NoHeader,
+        Damage::BadCharacters,
+        Damage::CutOrChanged,
+        Damage::TooBig,
+        Damage::NotText,
+    ] {
+        let english = damage.say(Lang::En);
+        let spanish = ShareError::Damaged(damage).say(Lang::Es);
+        assert!(!spanish.contains(&english), "{spanish}");
+        assert!(
+            spanish.starts_with("Este enlace está dañado ("),
+            "{spanish}"
+        );
     }
 }

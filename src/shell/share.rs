@@ -83,13 +83,47 @@ pub enum ShareError {
     /// AES-GCM refused: a wrong passphrase, or a changed link (they cannot be told apart).
     WrongPassphraseOrChanged,
     /// Cut off, changed, or not made by this app.
-    Damaged(String),
+    Damaged(Damage),
     /// The browser lacks what is needed (CompressionStream, SubtleCrypto).
     Unsupported,
     /// The plan is too large for a link this app would open.
     TooLargeToShare,
     /// A protected link needs a passphrase.
     NoPassphrase,
+}
+
+/// How a link is damaged, said in the couple's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// It does not say how it was made (no known header).
+    NoHeader,
+    /// It has characters a share link never has.
+    BadCharacters,
+    /// It is cut off or changed.
+    CutOrChanged,
+    /// It unpacks to far more than any schedule.
+    TooBig,
+    /// It is not text.
+    NotText,
+    /// It is text, but not a schedule this version reads: the reader's reason, in English, for
+    /// whoever helps the couple.
+    Unreadable(String),
+}
+
+impl Damage {
+    pub fn say(&self, lang: Lang) -> String {
+        let key = match self {
+            Damage::NoHeader => Key::WhyNoHeader,
+            Damage::BadCharacters => Key::WhyBadCharacters,
+            Damage::CutOrChanged => Key::WhyCutOrChanged,
+            Damage::TooBig => Key::WhyTooBig,
+            Damage::NotText => Key::WhyNotText,
+            Damage::Unreadable(detail) => {
+                return say(lang, Key::WhyUnreadable, &[("detail", detail)])
+            }
+        };
+        text(lang, key).to_string()
+    }
 }
 
 impl ShareError {
@@ -100,7 +134,9 @@ impl ShareError {
             ShareError::TooLong => Key::ErrTooLong,
             ShareError::NeedsPassphrase => Key::ErrNeedsPassphrase,
             ShareError::WrongPassphraseOrChanged => Key::ErrWrongPassphrase,
-            ShareError::Damaged(why) => return say(lang, Key::ErrDamaged, &[("why", why)]),
+            ShareError::Damaged(why) => {
+                return say(lang, Key::ErrDamaged, &[("why", &why.say(lang))])
+            }
             ShareError::Unsupported => Key::ErrUnsupported,
             ShareError::TooLargeToShare => Key::ErrTooLarge,
             ShareError::NoPassphrase => Key::ErrNoPassphrase,
@@ -185,7 +221,7 @@ pub fn inspect(fragment: &str) -> Result<(LinkKind, &str), ShareError> {
     LinkKind::ALL
         .into_iter()
         .find_map(|kind| body.strip_prefix(kind.prefix()).map(|data| (kind, data)))
-        .ok_or_else(|| ShareError::Damaged("it does not say how it was made".into()))
+        .ok_or(ShareError::Damaged(Damage::NoHeader))
 }
 
 /// The share fragment of a pasted link (a whole address, or the fragment alone), checked the way
@@ -211,7 +247,7 @@ pub fn needs_passphrase(fragment: &str) -> Result<bool, ShareError> {
 /// Opens a share link's fragment.
 pub async fn open_fragment(fragment: &str, passphrase: Option<&str>) -> Result<Plan, ShareError> {
     let document = open_document(fragment, passphrase).await?;
-    decode_plan(&document).map_err(|e| ShareError::Damaged(e.to_string()))
+    decode_plan(&document).map_err(|e| ShareError::Damaged(Damage::Unreadable(e.to_string())))
 }
 
 /// The plan document a share link carries (JSON text, as `format` writes it), not yet read.
@@ -220,8 +256,7 @@ pub async fn open_document(fragment: &str, passphrase: Option<&str>) -> Result<S
         return Err(ShareError::TooLong);
     }
     let (kind, data) = inspect(fragment)?;
-    let data = base64url_decode(data)
-        .ok_or_else(|| ShareError::Damaged("it has characters a share link never has".into()))?;
+    let data = base64url_decode(data).ok_or(ShareError::Damaged(Damage::BadCharacters))?;
     let packed = if kind.iterations().is_some() {
         let passphrase = passphrase
             .filter(|p| !p.is_empty())
@@ -243,12 +278,10 @@ pub async fn open_document(fragment: &str, passphrase: Option<&str>) -> Result<S
         .await
         .map_err(|problem| match problem {
             Unpack::Unsupported => ShareError::Unsupported,
-            Unpack::Broken => ShareError::Damaged("it is cut off or changed".into()),
-            Unpack::TooLarge => {
-                ShareError::Damaged("it unpacks to far more than any schedule".into())
-            }
+            Unpack::Broken => ShareError::Damaged(Damage::CutOrChanged),
+            Unpack::TooLarge => ShareError::Damaged(Damage::TooBig),
         })?;
-    String::from_utf8(json).map_err(|_| ShareError::Damaged("it is not text".into()))
+    String::from_utf8(json).map_err(|_| ShareError::Damaged(Damage::NotText))
 }
 
 fn crypto() -> Result<web_sys::Crypto, ShareError> {

@@ -10,7 +10,7 @@ use super::route::Route;
 use crate::core::model::{Person, Plan};
 use crate::core::text::{say, text, Key, Lang};
 use crate::shell::format::decode_plan;
-use crate::shell::share::{self, ShareError};
+use crate::shell::share::{self, Damage, ShareError};
 use crate::shell::{browser, storage};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -86,7 +86,9 @@ fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
                 .await
                 .and_then(|document| match decode_plan(&document) {
                     Ok(plan) => Ok((plan, document)),
-                    Err(problem) => Err(ShareError::Damaged(problem.to_string())),
+                    Err(problem) => {
+                        Err(ShareError::Damaged(Damage::Unreadable(problem.to_string())))
+                    }
                 });
             opening.set(match (result, passphrase.is_some()) {
                 (Ok((plan, document)), _) => {
