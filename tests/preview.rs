@@ -812,3 +812,52 @@ fn a_spanish_plans_calendar_file_is_in_spanish() {
         }
     }
 }
+
+/// On two clocks, the advice's own times (the dose, the fasting, the evening before, the
+/// follow-up) carry the couple's beside them too; on one clock they stay as they were.
+#[test]
+fn the_advice_names_its_times_on_the_couples_clock_too() {
+    let mut plan = kap_plan();
+    plan.settings.fasting_hours = 12;
+    plan.kap.follow_up = Some(intensive_planner::core::model::FollowUp {
+        date: parse_date("2026-12-08").expect("date"),
+        start: t("10:00"),
+        minutes: 60,
+    });
+    let full = preview(&plan);
+    let same = full.in_their_zone(("America/Vancouver", TheirClock::Device), shifted(0));
+    assert_eq!(
+        same.dosing_advice(&same.days[1]),
+        full.dosing_advice(&full.days[1])
+    );
+    let cases = [
+        (
+            TheirClock::Device,
+            [
+                "Stop eating at 22:15 (01:15 your time) the evening before, 12 hours before your session at 10:15 (13:15 your time).",
+                "Tonight, stop eating at 22:15 (01:15 your time).",
+                "Follow-up integration · Tue 8 Dec 2026, 10:00–11:00 (13:00–14:00 your time)",
+            ],
+        ),
+        (
+            TheirClock::Home,
+            [
+                "Stop eating at 22:15 (01:15 in New York) the evening before, 12 hours before your session at 10:15 (13:15 in New York).",
+                "Tonight, stop eating at 22:15 (01:15 in New York).",
+                "Follow-up integration · Tue 8 Dec 2026, 10:00–11:00 (13:00–14:00 in New York)",
+            ],
+        ),
+    ];
+    for (clock, [advice, eve, follow_up]) in cases {
+        let theirs = full.in_their_zone(("America/New_York", clock), shifted(3));
+        let said = theirs.dosing_advice(&theirs.days[1]).join("\n");
+        assert!(said.contains(advice), "{clock:?}: {said}");
+        let before = theirs.eve_advice(&theirs.days[0]).unwrap_or_default();
+        assert!(before.contains(eve), "{clock:?}: {before}");
+        assert_eq!(
+            theirs.follow_up_line().as_deref(),
+            Some(follow_up),
+            "{clock:?}"
+        );
+    }
+}

@@ -39,6 +39,8 @@ pub struct Preview {
     pub viewer: Option<Person>,
     /// An integration appointment after the intensive.
     pub follow_up: Option<FollowUpItem>,
+    /// Its start and end on the couple's clock, when it reads differently.
+    pub their_follow_up: Option<(Time, Time)>,
     /// What to do if something goes wrong on a dosing day.
     pub emergency: EmergencyPlan,
 }
@@ -159,6 +161,9 @@ pub struct DosingDay {
     pub vitals_check_minutes: u16,
     /// Who takes whom home: the person who doses, their name, and the driver if recorded.
     pub rides: Vec<(Person, String, Option<String>)>,
+    /// The dose's and the fasting's times on the couple's clock, when it reads differently
+    /// (`Preview::in_their_zone`).
+    pub theirs: Option<(Time, Time)>,
 }
 
 /// A warm, plain description of each kind of block, for the couple.
@@ -359,6 +364,7 @@ pub fn preview(plan: &Plan) -> Preview {
                         observed_minutes: plan.settings.dosing_minutes,
                         vitals_check_minutes: plan.settings.vitals_check_minutes,
                         rides,
+                        theirs: None,
                     }
                 });
             PreviewDay {
@@ -400,6 +406,7 @@ pub fn preview(plan: &Plan) -> Preview {
         supporter,
         viewer: None,
         follow_up,
+        their_follow_up: None,
         emergency: plan.kap.emergency.clone(),
     }
 }
@@ -440,6 +447,29 @@ impl Preview {
                 }
             }
         }
+        // The dose and the fasting, which the advice names, on their clock too.
+        for day in &mut copy.days {
+            let (date, number) = (day.date, day.number);
+            if let Some(dosing) = &mut day.dosing {
+                let (fasting_day, fasting_at) = dosing.fasting_from;
+                let fasting_date = number
+                    .checked_sub(fasting_day)
+                    .and_then(|back| date.checked_sub_days(chrono::Days::new(back as u64)));
+                let dose = convert(date, dosing.dose_at).map(|t| t.1);
+                let fasting = fasting_date
+                    .and_then(|d| convert(d, fasting_at))
+                    .map(|t| t.1);
+                if let (Some(dose), Some(fasting)) = (dose, fasting) {
+                    dosing.theirs = (dose != dosing.dose_at || fasting != fasting_at)
+                        .then_some((dose, fasting));
+                }
+            }
+        }
+        if let Some(f) = self.follow_up {
+            if let (Some(start), Some(end)) = (convert(f.date, f.start), convert(f.date, f.end)) {
+                copy.their_follow_up = (start != (f.date, f.start)).then_some((start.1, end.1));
+            }
+        }
         let differs = copy
             .days
             .iter()
@@ -452,6 +482,34 @@ impl Preview {
     /// Says a text in the couple's language, with its parts filled in.
     fn say(&self, key: Key, parts: &[(&str, &str)]) -> String {
         say(self.lang, key, parts)
+    }
+
+    /// A time the advice names, with the couple's own beside it when the preview shows their
+    /// clock: "07:00 (10:00 your time)", "07:00 (10:00 in New York)".
+    fn clock(&self, time: Time, theirs: Option<Time>) -> String {
+        match (theirs, &self.their_zone) {
+            (Some(theirs), Some(zone)) => self.say(
+                match self.their_clock {
+                    TheirClock::Device => Key::ClockTheirs,
+                    TheirClock::Home => Key::ClockHome,
+                },
+                &[
+                    ("time", &time.to_string()),
+                    ("theirs", &theirs.to_string()),
+                    ("home", &zone_place(zone)),
+                ],
+            ),
+            _ => time.to_string(),
+        }
+    }
+
+    /// The dose's and the fasting's times as the advice writes them.
+    fn dosing_times(&self, dosing: &DosingDay) -> (String, String) {
+        let (dose, fasting) = dosing.theirs.unzip();
+        (
+            self.clock(dosing.dose_at, dose),
+            self.clock(dosing.fasting_from.1, fasting),
+        )
     }
 
     /// A date in the couple's language.
@@ -497,27 +555,31 @@ impl Preview {
             times,
             theirs: Some((
                 self.say(Key::WhenPlace, &[("place", &zone_place(&self.time_zone))]),
-                self.say(
-                    match self.their_clock {
-                        TheirClock::Device => Key::WhenTheirs,
-                        TheirClock::Home => Key::WhenHome,
-                    },
-                    &[
-                        ("start", &theirs.start.to_string()),
-                        ("end", &theirs.end.to_string()),
-                        ("date", &date),
-                        (
-                            "home",
-                            &self
-                                .their_zone
-                                .as_deref()
-                                .map(zone_place)
-                                .unwrap_or_default(),
-                        ),
-                    ],
-                ),
+                self.their_range(theirs.start, theirs.end, &date),
             )),
         }
+    }
+
+    /// Times on the couple's clock: "12:00–13:30 your time", "12:00–13:30 in New York", with
+    /// their date after it when it differs (`date`, already written, or empty).
+    fn their_range(&self, start: Time, end: Time, date: &str) -> String {
+        let home = self
+            .their_zone
+            .as_deref()
+            .map(zone_place)
+            .unwrap_or_default();
+        self.say(
+            match self.their_clock {
+                TheirClock::Device => Key::WhenTheirs,
+                TheirClock::Home => Key::WhenHome,
+            },
+            &[
+                ("start", &start.to_string()),
+                ("end", &end.to_string()),
+                ("date", date),
+                ("home", &home),
+            ],
+        )
     }
 
     /// The plain-language advice for a dosing day, one sentence per line.
@@ -526,8 +588,8 @@ impl Preview {
             return Vec::new();
         };
         let lang = self.lang;
-        let (fasting_day, fasting_time) = dosing.fasting_from;
-        let fasting_time = fasting_time.to_string();
+        let fasting_day = dosing.fasting_from.0;
+        let (dose_at, fasting_time) = self.dosing_times(dosing);
         let when = if fasting_day == day.number {
             self.say(Key::FastingSameDay, &[("time", &fasting_time)])
         } else if fasting_day + 1 == day.number {
@@ -538,7 +600,6 @@ impl Preview {
                 &[("time", &fasting_time), ("day", &fasting_day.to_string())],
             )
         };
-        let dose_at = dosing.dose_at.to_string();
         let mut advice = Vec::new();
         if !dosing.rides.is_empty() {
             let liquids = match dosing.liquids_minutes {
@@ -580,7 +641,7 @@ impl Preview {
             .as_ref()
             .filter(|s| self.viewer.is_none_or(|v| v == s.person))
         {
-            advice.extend(self.support_advice(support, dosing.dose_at));
+            advice.extend(self.support_advice(support, &dose_at));
         }
         if !advice.is_empty() {
             advice.extend(self.emergency_lines(dosing));
@@ -592,16 +653,12 @@ impl Preview {
     }
 
     /// What a partner who supports is asked to do and not do on the dosing day.
-    fn support_advice(&self, support: &Supporter, dose_at: Time) -> Vec<String> {
+    fn support_advice(&self, support: &Supporter, dose_at: &str) -> Vec<String> {
         let (you, partner) = (support.name.as_str(), support.doser.as_str());
         vec![
             self.say(
                 Key::SupportToday,
-                &[
-                    ("you", you),
-                    ("partner", partner),
-                    ("time", &dose_at.to_string()),
-                ],
+                &[("you", you), ("partner", partner), ("time", dose_at)],
             ),
             text(self.lang, Key::SupportSober).to_string(),
             text(self.lang, Key::SupportDo).to_string(),
@@ -660,7 +717,7 @@ impl Preview {
     pub fn eve_advice(&self, day: &PreviewDay) -> Option<String> {
         let next = self.days.iter().find(|d| d.number == day.number + 1)?;
         let dosing = next.dosing.as_ref()?;
-        let dose_at = dosing.dose_at.to_string();
+        let dose_at = self.dosing_times(dosing).0;
         if dosing.rides.is_empty() {
             let support = self.supporter.as_ref()?;
             return Some(self.say(
@@ -674,9 +731,8 @@ impl Preview {
 
     /// " Tonight, stop eating at 20:00." when fasting starts on this day, else nothing.
     fn tonight(&self, dosing: &DosingDay, day: usize) -> String {
-        let (fasting_day, fasting_time) = dosing.fasting_from;
-        if fasting_day == day {
-            self.say(Key::EveTonight, &[("time", &fasting_time.to_string())])
+        if dosing.fasting_from.0 == day {
+            self.say(Key::EveTonight, &[("time", &self.dosing_times(dosing).1)])
         } else {
             String::new()
         }
@@ -688,7 +744,7 @@ impl Preview {
     pub fn evening_before(&self) -> Option<(NaiveDate, String)> {
         let first = self.days.first().filter(|d| d.number == 1)?;
         let dosing = first.dosing.as_ref()?;
-        let dose_at = dosing.dose_at.to_string();
+        let dose_at = self.dosing_times(dosing).0;
         if dosing.rides.is_empty() {
             // A partner who supports: what tomorrow asks of them.
             let support = self.supporter.as_ref()?;
@@ -779,10 +835,21 @@ impl Preview {
                 &[
                     ("date", &self.date(f.date)),
                     ("start", &f.start.to_string()),
-                    ("end", &f.end.to_string()),
+                    ("end", &self.follow_up_end(f.end)),
                 ],
             )
         })
+    }
+
+    /// The follow-up's end, with its times on the couple's clock after it when they differ:
+    /// "11:00 (13:00–14:00 your time)".
+    fn follow_up_end(&self, end: Time) -> String {
+        match (self.their_follow_up, &self.their_zone) {
+            (Some((start, their_end)), Some(_)) => {
+                format!("{end} ({})", self.their_range(start, their_end, ""))
+            }
+            _ => end.to_string(),
+        }
     }
 
     /// What the follow-up is, for the couple.

@@ -89,6 +89,8 @@ pub fn text(key: Key) -> &'static str {
         Key::WhenPlace => "in {place}",
         Key::WhenTheirs => "{start}–{end} your time{date}",
         Key::WhenHome => "{start}–{end} in {home}{date}",
+        Key::ClockTheirs => "{time} ({theirs} your time)",
+        Key::ClockHome => "{time} ({theirs} in {home})",
         Key::ZoneLineHome => "Times are in {place} time ({zone}). Each time is also shown in {home} time ({theirs}).",
         Key::WhenTheirDate => ", {date}",
         Key::ShareOpening => "Opening the shared schedule…",

@@ -91,6 +91,8 @@ pub fn text(key: Key) -> &'static str {
         Key::WhenPlace => "en {place}",
         Key::WhenTheirs => "{start}–{end} su hora{date}",
         Key::WhenHome => "{start}–{end} en {home}{date}",
+        Key::ClockTheirs => "{time} ({theirs} su hora)",
+        Key::ClockHome => "{time} ({theirs} en {home})",
         Key::ZoneLineHome => "Las horas están en la hora de {place} ({zone}). Cada hora también aparece en la hora de {home} ({theirs}).",
         Key::WhenTheirDate => ", {date}",
         Key::ShareOpening => "Abriendo el horario compartido…",

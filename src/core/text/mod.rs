@@ -357,6 +357,8 @@ keys! {
     WhenPlace,
     WhenTheirs,
     WhenHome,
+    ClockTheirs,
+    ClockHome,
     ZoneLineHome,
     WhenTheirDate,
     // The titles the templates and KAP placement give blocks (`title`).
