@@ -53,6 +53,8 @@ fn day_view(day: usize, shown: Shown, geometry: Memo<grid::Geometry>) -> impl In
     let heading_id = format!("day-{n}");
     let labelled_by = heading_id.clone();
     let in_grid = move || editing.view.get() == AgendaView::Grid;
+    let add_button = NodeRef::<leptos::html::Button>::new();
+    editing.remember_day(day, add_button);
     let adding = move || match editing.form.get() {
         Some(FormTarget::Add { day: on, at }) if on == day && !in_grid() => editing
             .plan
@@ -92,7 +94,7 @@ fn day_view(day: usize, shown: Shown, geometry: Memo<grid::Geometry>) -> impl In
                 <div class="day-head">
                     <h2 id=heading_id>{format!("Day {n} · ")}{date}</h2>
                     <div class="day-actions">
-                        <button type="button" class="button small" on:click=move |_| editing.form.set(Some(FormTarget::Add { day, at: None }))>
+                        <button type="button" class="button small" node_ref=add_button on:click=move |_| editing.form.set(Some(FormTarget::Add { day, at: None }))>
                             "Add block"<span class="visually-hidden">{format!(" to day {n}")}</span>
                         </button>
                         <button type="button" class="button small" on:click=move |_| {
@@ -226,11 +228,8 @@ fn block_view(day: usize, id: BlockId, row: RwSignal<Row>, layout: AgendaView) -
             Edit::DeleteBlock { id },
             format!("Deleted “{title}”. Undo brings it back."),
         );
-        // Keep the keyboard in the agenda: the day's first button takes the focus.
-        let n = day + 1;
-        request_animation_frame(move || {
-            super::dom::focus(&format!("#day-{n} ~ .day-actions button"))
-        });
+        // Keep the keyboard in the agenda: the day's "Add block" button takes the focus.
+        editing.focus_day(day);
     };
     let on_key = move |ev: KeyboardEvent| {
         // Only when the block itself has the focus, not one of its buttons.

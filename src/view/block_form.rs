@@ -52,12 +52,7 @@ pub fn BlockForm(
         editing.form.set(None);
         match existing {
             Some(id) => editing.refocus(id),
-            None => {
-                let n = day + 1;
-                request_animation_frame(move || {
-                    dom::focus(&format!("#day-{n} ~ .day-actions button"))
-                });
-            }
+            None => editing.focus_day(day),
         }
     };
     let on_submit = move |ev: SubmitEvent| {

@@ -9,7 +9,7 @@ use crate::core::limits::{DEFAULT_SNAP_MINUTES, GRID_MIN_WIDTH, SNAP_MINUTES};
 use crate::core::model::{BlockId, KapRecord, Plan, Time};
 use crate::core::rules::{check, Finding};
 use crate::shell::{browser, storage};
-use leptos::html::Li;
+use leptos::html::{Button, Li};
 use leptos::prelude::*;
 
 /// What the agenda has open for editing.
@@ -81,11 +81,48 @@ pub struct Editing {
     pub landing: RwSignal<Option<(BlockId, Landing)>>,
     /// Each shown block's element, to give the focus back without searching the page.
     /// (The number tells two elements of one block apart while it moves between days.)
-    nodes: StoredValue<(u32, Vec<Shown>)>,
+    nodes: Elements<BlockId, Li>,
+    /// Each shown day's "Add block" button, where the focus goes when a block or a new block's
+    /// form leaves the day.
+    day_buttons: Elements<usize, Button>,
 }
 
-/// A shown block's element: the block, a number for this element, and the element.
-type Shown = (BlockId, u32, NodeRef<Li>);
+/// Shown elements by key (a block, a day), each with a number for that element, and a count.
+type Elements<K, E> = StoredValue<(u32, Vec<(K, u32, NodeRef<E>)>)>;
+
+/// Keeps a shown element under its key (a block, a day) until it leaves the page. The number
+/// tells two elements of one key apart while one replaces the other.
+fn keep<K, E>(store: Elements<K, E>, key: K, node: NodeRef<E>)
+where
+    K: Send + Sync + 'static,
+    E: leptos::html::ElementType,
+    E::Output: 'static,
+    NodeRef<E>: Send + Sync,
+{
+    let mut token = 0;
+    store.update_value(|(count, kept)| {
+        *count = count.wrapping_add(1);
+        token = *count;
+        kept.push((key, token, node));
+    });
+    on_cleanup(move || store.update_value(|(_, kept)| kept.retain(|(_, t, _)| *t != token)));
+}
+
+/// The element kept last under a key, if it is on the page.
+fn kept<K, E>(store: Elements<K, E>, key: K) -> Option<E::Output>
+where
+    K: PartialEq + Send + Sync + 'static,
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    NodeRef<E>: Send + Sync,
+{
+    store.with_value(|(_, kept)| {
+        kept.iter()
+            .rev()
+            .find(|(shown, _, _)| *shown == key)
+            .and_then(|(_, _, node)| node.get_untracked())
+    })
+}
 
 impl Editing {
     fn new(id: String) -> Editing {
@@ -120,6 +157,7 @@ impl Editing {
             ),
             landing: RwSignal::new(None),
             nodes: StoredValue::new((0, Vec::new())),
+            day_buttons: StoredValue::new((0, Vec::new())),
         }
     }
 
@@ -259,13 +297,7 @@ impl Editing {
 
     /// The element showing a block, if it is on the page.
     fn node(&self, id: BlockId) -> Option<web_sys::HtmlLiElement> {
-        self.nodes.with_value(|(_, nodes)| {
-            nodes
-                .iter()
-                .rev()
-                .find(|(shown, _, _)| *shown == id)
-                .and_then(|(_, _, node)| node.get_untracked())
-        })
+        kept(self.nodes, id)
     }
 
     /// Puts the focus back on a block once the agenda has been drawn again.
@@ -278,16 +310,29 @@ impl Editing {
         });
     }
 
+    /// Moves the focus to a shown block now (a finding's "Show …" link); false if it is not shown.
+    pub fn focus_block(&self, id: BlockId) -> bool {
+        self.node(id).is_some_and(|node| node.focus().is_ok())
+    }
+
+    /// Gives the focus to a day's "Add block" button once the agenda has been drawn again.
+    pub fn focus_day(&self, day: usize) {
+        let buttons = self.day_buttons;
+        request_animation_frame(move || {
+            if let Some(button) = kept(buttons, day) {
+                let _ = button.focus();
+            }
+        });
+    }
+
+    /// Remembers a day's "Add block" button while the day is shown.
+    pub fn remember_day(&self, day: usize, node: NodeRef<Button>) {
+        keep(self.day_buttons, day, node);
+    }
+
     /// Remembers a shown block's element until it leaves the page.
     pub fn remember(&self, id: BlockId, node: NodeRef<Li>) {
-        let mut token = 0;
-        self.nodes.update_value(|(count, nodes)| {
-            *count = count.wrapping_add(1);
-            token = *count;
-            nodes.push((id, token, node));
-        });
-        let nodes = self.nodes;
-        on_cleanup(move || nodes.update_value(|(_, nodes)| nodes.retain(|(_, t, _)| *t != token)));
+        keep(self.nodes, id, node);
     }
 
     /// Switches the agenda between the list and the grid, and remembers the choice.

@@ -1,4 +1,3 @@
-use super::dom;
 use super::editor::use_editing;
 use crate::core::model::BlockId;
 use crate::core::rules::{Finding, Rule, Severity};
@@ -111,7 +110,7 @@ fn finding_view(finding: Finding) -> impl IntoView {
         .into_iter()
         .map(|(id, label)| {
             view! {
-                <button type="button" class="link-button" on:click=move |_| dom::focus(&format!("#block-{id}"))>{label}</button>
+                <button type="button" class="link-button" on:click=move |_| { editing.focus_block(id); }>{label}</button>
             }
         })
         .collect_view();

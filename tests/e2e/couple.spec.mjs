@@ -333,8 +333,8 @@ test('KAP on day 1: the evening before has its own section in the preview and it
   await expectAccessible(page);
 });
 
-test("the couple's own clock: times on theirs beside the practice's when their device's zone differs, and not when it matches", async ({ browser }) => {
-  // The therapist plans in Los Angeles, on a device in Los Angeles: no second clock.
+/** A 3-day plan made on a device in Los Angeles (the practice's zone), open at its preview. */
+async function previewInLosAngeles(browser) {
   const practice = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
   const page = await practice.newPage();
   await page.goto('/#/new');
@@ -344,6 +344,12 @@ test("the couple's own clock: times on theirs beside the practice's when their d
   await expect(page.getByLabel('Practice time zone')).toHaveValue('America/Los_Angeles');
   await page.getByRole('button', { name: 'Create plan' }).click();
   await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  return { practice, page };
+}
+
+test("the couple's own clock: times on theirs beside the practice's when their device's zone differs, and not when it matches", async ({ browser }) => {
+  // The therapist plans in Los Angeles, on a device in Los Angeles: no second clock.
+  const { practice, page } = await previewInLosAngeles(browser);
   const first = (p) => p.getByRole('region', { name: /^Day 1/ }).getByRole('listitem').first();
   await expect(page.locator('.summary')).toHaveText('Times are in America/Los_Angeles.');
   await expect(first(page).locator('.when')).toHaveText('09:00–10:30');
@@ -378,14 +384,7 @@ test("the couple's own clock: times on theirs beside the practice's when their d
 });
 
 test("the couple's home time zone, set by the therapist: each time on their home clock too, where the device is on the practice's", async ({ browser }) => {
-  const practice = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
-  const page = await practice.newPage();
-  await page.goto('/#/new');
-  await page.getByLabel('Partner A').fill('Alex');
-  await page.getByLabel('Partner B').fill('Sam');
-  await page.getByLabel('Start date').fill('2026-12-04');
-  await page.getByRole('button', { name: 'Create plan' }).click();
-  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  const { practice, page } = await previewInLosAngeles(browser);
   const first = (p) => p.getByRole('region', { name: /^Day 1/ }).getByRole('listitem').first();
   const zone = page.getByLabel("The couple's home time zone");
   await expect(zone).toHaveValue('');

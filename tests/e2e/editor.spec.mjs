@@ -53,6 +53,8 @@ test('keyboard alone: add, move, resize and delete a block, then re-place KAP fr
   await page.keyboard.press('Delete');
   await expect(block(page, 2, 'Walk and talk')).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText('Deleted “Walk and talk”');
+  // The keyboard stays in the day: its "Add block" button takes the focus.
+  await expect(page.getByRole('button', { name: 'Add block to day 2' })).toBeFocused();
 
   // Re-place KAP: open the panel and place it midway.
   const summary = page.locator('summary', { hasText: 'KAP placement' });
