@@ -196,6 +196,14 @@ pub fn PreviewPage(id: String) -> impl IntoView {
     }
 }
 
+/// One option per language, each named in its own language.
+fn language_options() -> impl IntoView {
+    Lang::ALL
+        .into_iter()
+        .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
+        .collect_view()
+}
+
 /// The couple's language, for everything they read (the therapist's screens stay in English).
 fn language_choice(plan: &Plan, read_only: bool) -> impl IntoView {
     let state = use_app_state();
@@ -211,15 +219,11 @@ fn language_choice(plan: &Plan, read_only: bool) -> impl IntoView {
             request_animation_frame(|| super::dom::focus("#couple-language"));
         }
     };
-    let options = Lang::ALL
-        .into_iter()
-        .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
-        .collect_view();
     view! {
         <div class="field">
             <label for="couple-language">"The couple's language"</label>
             <select id="couple-language" prop:value=plan.language.code() disabled=read_only on:change=choose>
-                {options}
+                {language_options()}
             </select>
         </div>
     }
@@ -278,6 +282,8 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
     let passphrase = RwSignal::new(share::new_passphrase().unwrap_or_default());
     let link = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
+    // A partner who reads another language than the couple's gets a link of their own in it.
+    let link_lang = RwSignal::new(plan.language);
     let plan = StoredValue::new(plan);
     let names = plan.with_value(|p| p.participants.clone());
     let whom = move || match person.get() {
@@ -296,9 +302,17 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
             share::Protection::Plain
         };
         let person = person.get_untracked();
+        let lang = link_lang.get_untracked();
         spawn_local(async move {
-            let plan = plan.get_value();
-            match share::make_fragment(&plan, person, &protection).await {
+            let plan = plan.with_value(|plan| apply(plan, &Edit::SetLanguage(lang)));
+            let made = match plan {
+                Ok(plan) => share::make_fragment(&plan, person, &protection).await,
+                Err(refused) => {
+                    status.set(refused.to_string());
+                    return;
+                }
+            };
+            match made {
                 Err(problem) => status.set(problem.to_string()),
                 Ok(fragment) => {
                     let url = format!("{}{fragment}", browser::share_page_address());
@@ -359,6 +373,19 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
                     <p class="hint warning-line">"Anyone who sees a plain link (in a chat, an email, a browser's history) can read this schedule."</p>
                 }.into_any()
             }}
+            <div class="field">
+                <label for="share-language">"Language of this link"</label>
+                <select id="share-language" aria-describedby="share-language-hint"
+                    prop:value=move || link_lang.get().code()
+                    on:change=move |ev| {
+                        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                            link_lang.set(lang);
+                        }
+                    }>
+                    {language_options()}
+                </select>
+                <p class="hint" id="share-language-hint">"The couple's language unless you choose another, for a partner who reads another one (with “Show” set to them)."</p>
+            </div>
             <button type="button" class="button" on:click=make>"Copy share link"</button>
             <p role="status" class="edit-status">{move || status.get()}</p>
             {move || link.get().map(|url| view! {

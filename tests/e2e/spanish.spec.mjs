@@ -101,6 +101,24 @@ test('a plan set to Spanish: the preview and a share link opened on a fresh devi
   await phone.emulateMedia({ media: 'screen' });
   await expectAccessible(phone);
   await context.close();
+
+  // A partner who reads English gets a link of their own in English; the plan stays Spanish.
+  await page.getByLabel('Show').selectOption('partner_a');
+  await expect(page.getByLabel('Language of this link')).toHaveValue('es');
+  await page.getByLabel('Language of this link').selectOption({ label: 'English' });
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByText('The link is made for Alex only')).toBeVisible();
+  const alexLink = await page.getByLabel('The link').inputValue();
+  expect(alexLink).not.toBe(link);
+  const alexDevice = await browser.newContext();
+  const alex = await alexDevice.newPage();
+  await alex.goto(alexLink);
+  await expect(alex.getByRole('region', { name: /^Day 2 · Sat 5 Dec 2026/ })).toBeVisible();
+  await expect(alex.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(alex.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+  await alexDevice.close();
+  await page.reload();
+  await expect(page.getByLabel("The couple's language")).toHaveValue('es');
 });
 
 test('before a schedule opens, the share page speaks the device\'s language: the passphrase prompt and its errors in Spanish', async ({ page, browser }) => {
