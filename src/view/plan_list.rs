@@ -32,13 +32,13 @@ pub fn PlanList() -> impl IntoView {
                 </button>
             </div>
             <BackupReminder/>
-            {move || state.persisted.get().map(|protected| view! {
-                <p class="storage-status" id="storage-status">{if protected {
-                    "Protected from automatic clearing: this browser keeps these plans until you delete them or clear the site's data."
-                } else {
-                    "Stored on this device; the browser may clear it when space runs low or the site goes unused (Safari after 7 days without a visit). Keep a backup."
-                }}</p>
-            })}
+            // Until the browser answers, the careful claim: it may clear the plans. (Drawn from
+            // the start, so that the answer does not push the page down as it appears.)
+            <p class="storage-status" id="storage-status">{move || if state.persisted.get() == Some(true) {
+                "Protected from automatic clearing: this browser keeps these plans until you delete them or clear the site's data."
+            } else {
+                "Stored on this device; the browser may clear it when space runs low or the site goes unused (Safari after 7 days without a visit). Keep a backup."
+            }}</p>
             {move || {
                 let (upcoming, past) = lists();
                 if upcoming.is_empty() && past.is_empty() {

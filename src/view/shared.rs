@@ -113,7 +113,7 @@ fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
     move || {
         match opening.get() {
         Opening::Working => view! {
-            <section class="page narrow">
+            <section class="page narrow opening">
                 <h1 tabindex="-1">{text(device, Key::ShareOpening)}</h1>
             </section>
         }
