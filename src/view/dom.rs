@@ -20,3 +20,12 @@ pub fn has_focus(element: &web_sys::Element) -> bool {
         .and_then(|d| d.active_element())
         .is_some_and(|active| &active == element)
 }
+
+/// Marks a panel as opened, once: what it holds is drawn from then on (and kept when it closes,
+/// with whatever was typed in it).
+pub fn open_once(opened: leptos::prelude::RwSignal<bool>) {
+    use leptos::prelude::{GetUntracked, Set};
+    if !opened.get_untracked() {
+        opened.set(true);
+    }
+}

@@ -53,11 +53,14 @@ fn shape(plan: &Plan) -> Shape {
 pub fn Records() -> impl IntoView {
     let editing = use_editing();
     let shape = Memo::new(move |_| editing.plan.with(|p| p.as_ref().map(shape)));
+    // The forms are drawn when the panel is first opened: closed, they would be nearly half of
+    // a plan page's elements, built and laid out at every start for nothing.
+    let opened = RwSignal::new(false);
     view! {
-        <details class="panel">
+        <details class="panel" on:toggle=move |_| super::dom::open_once(opened)>
             <summary>"Screening and logistics"</summary>
             <p class="hint">"Clinician-only: never in the couple's preview, calendar or share link."</p>
-            {move || shape.get().map(|shape| view! {
+            {move || opened.get().then(|| shape.get()).flatten().map(|shape| view! {
                 {shape.couple.then(who_doses)}
                 {shape.dosers.iter().map(|(person, name)| view! {
                     {screening(*person, name)}

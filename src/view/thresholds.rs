@@ -9,8 +9,19 @@ use crate::core::model::Profile;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+/// The thresholds panel; its form is drawn when the panel is first opened.
 #[component]
 pub fn Thresholds() -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        <details class="panel" on:toggle=move |_| super::dom::open_once(opened)>
+            <summary>"Clinical thresholds"</summary>
+            {move || opened.get().then(form)}
+        </details>
+    }
+}
+
+fn form() -> impl IntoView {
     let editing = use_editing();
     let drafts = Setting::ALL
         .map(|s| Draft::new(move || editing.with_plan(|p| s.get(&p.settings).to_string())));
@@ -46,8 +57,6 @@ pub fn Thresholds() -> impl IntoView {
         }
     };
     view! {
-        <details class="panel">
-            <summary>"Clinical thresholds"</summary>
             <form novalidate on:submit=save>
                 <div class="field">
                     <label for="set-profile">"Protocol profile"</label>
@@ -93,7 +102,6 @@ pub fn Thresholds() -> impl IntoView {
                 </details>
                 <button type="submit" class="button">"Save thresholds"</button>
             </form>
-        </details>
     }
 }
 
