@@ -34,6 +34,16 @@ fn languages_by_code() {
     }
     assert_eq!(Lang::from_code("fr"), None);
     assert_eq!((Lang::En.name(), Lang::Es.name()), ("English", "Español"));
+    // In a sentence, each language names the others its own way.
+    let named = [
+        (Lang::Es, Lang::En, "Spanish"),
+        (Lang::Es, Lang::Es, "español"),
+        (Lang::En, Lang::Es, "inglés"),
+        (Lang::En, Lang::En, "English"),
+    ];
+    for (lang, sentence, name) in named {
+        assert_eq!(lang.named_in(sentence), name, "{lang:?} in {sentence:?}");
+    }
 }
 
 #[test]

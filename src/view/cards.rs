@@ -78,7 +78,7 @@ pub fn cards_page(plan: &Plan, back: AnyView, chrome: Lang) -> AnyView {
             })
         })
     };
-    let language_name = couple.lang.name();
+    let language_name = couple.lang.named_in(chrome);
     view! {
         <section class="page cards" aria-labelledby="cards-heading" lang=chrome.code()>
             <div class="no-print">

@@ -77,9 +77,12 @@ test('a plan set to Spanish: the preview and a share link opened on a fresh devi
   expect(englishIn(ics)).toEqual([]);
 
   // Day cards: in Spanish, one page each; then English and Spanish side by side.
-  await phone.setViewportSize({ width: 1280, height: 800 });
   await phone.getByRole('button', { name: 'Tarjetas de cada día' }).click();
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Tarjetas de cada día');
+  // The cards on the small phone too: longer Spanish, and still nothing wider than the screen.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await phone.screenshot({ path: 'test-results/spanish-cards-360.png', fullPage: true });
+  await phone.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(phone);
   await phone.emulateMedia({ media: 'print' });
   const spanishCards = await phone.locator('main').innerText();

@@ -5,6 +5,8 @@ use super::Key;
 pub fn text(key: Key) -> &'static str {
     match key {
         Key::LanguageName => "English",
+        Key::NameEnglish => "English",
+        Key::NameSpanish => "Spanish",
         Key::DatePattern => "{weekday} {day} {month} {year}",
         Key::Monday => "Mon",
         Key::Tuesday => "Tue",

@@ -7,6 +7,8 @@ use super::Key;
 pub fn text(key: Key) -> &'static str {
     match key {
         Key::LanguageName => "Español",
+        Key::NameEnglish => "inglés",
+        Key::NameSpanish => "español",
         Key::DatePattern => "{weekday} {day} de {month} de {year}",
         Key::Monday => "lunes",
         Key::Tuesday => "martes",

@@ -40,6 +40,15 @@ impl Lang {
     pub fn name(self) -> &'static str {
         text(self, Key::LanguageName)
     }
+
+    /// The language's name in a sentence of another: "Spanish" in English, "español" in Spanish.
+    pub fn named_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Lang::En => Key::NameEnglish,
+            Lang::Es => Key::NameSpanish,
+        };
+        text(lang, key)
+    }
 }
 
 /// Looks up a text.
@@ -267,6 +276,8 @@ macro_rules! keys {
 
 keys! {
     LanguageName,
+    NameEnglish,
+    NameSpanish,
     // Dates, durations, lists.
     DatePattern,
     Monday,
