@@ -4,7 +4,7 @@
 use intensive_planner::core::model::{parse_date, KapPlacement, Participants, Settings, Time};
 use intensive_planner::core::template::{build, TemplateSpec};
 use intensive_planner::shell::format::{encode_plan, plan_key, FORMAT_VERSION};
-use intensive_planner::shell::storage;
+use intensive_planner::shell::{browser, storage};
 use intensive_planner::view::{Agenda, AppState, EditorScope};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -391,6 +391,19 @@ async fn damaged_links_are_refused_with_a_message() {
 }
 
 // Local time to UTC with the browser's Intl, for calendar files. ------------------------------
+
+#[wasm_bindgen_test]
+fn the_devices_time_zone_is_the_one_intl_names() {
+    let intl = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    let intl = js_sys::Reflect::get(&intl, &"timeZone".into())
+        .ok()
+        .and_then(|zone| zone.as_string())
+        .expect("Intl names a time zone");
+    assert_eq!(browser::time_zone(), intl);
+    // The test browser (Chromium) has Temporal, so the quick way is the one taken, and it agrees.
+    assert_eq!(browser::temporal_zone().as_deref(), Some(intl.as_str()));
+}
 
 #[wasm_bindgen_test]
 fn local_times_convert_to_utc_in_the_plans_zone_across_clock_changes() {
