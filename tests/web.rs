@@ -52,6 +52,41 @@ fn storage_round_trip() {
 }
 
 #[wasm_bindgen_test]
+fn one_plan_is_read_alone_with_its_revision_and_its_damage() {
+    local().clear().expect("clear");
+    let wanted = sample("p-wanted");
+    let other = sample("p-other");
+    storage::save(&wanted, None).expect("saved");
+    let revision = storage::save(&wanted, Some(1)).expect("saved again");
+    storage::save(&other, None).expect("saved");
+    local()
+        .set_item(&plan_key("p-broken"), "{not json")
+        .expect("set");
+    let one = storage::load_one("p-wanted").expect("readable storage");
+    assert_eq!(one.plans, vec![wanted.clone()]);
+    assert_eq!(one.revisions, vec![("p-wanted".to_string(), revision)]);
+    assert!(one.unreadable.is_empty());
+    // A broken entry read alone is reported and kept, as when every plan is read.
+    let broken = storage::load_one("p-broken").expect("readable storage");
+    assert!(broken.plans.is_empty());
+    assert_eq!(broken.unreadable.len(), 1);
+    assert_eq!(
+        local()
+            .get_item(&plan_key("p-broken"))
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("{not json")
+    );
+    assert!(storage::load_one("p-missing")
+        .expect("readable")
+        .plans
+        .is_empty());
+    assert_eq!(storage::load_all().expect("readable").plans.len(), 2);
+    local().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
 fn revisions_stop_one_tab_from_overwriting_another() {
     use intensive_planner::shell::storage::SaveError;
     let storage_area = local();
@@ -174,7 +209,7 @@ async fn agenda_component_renders_days_and_blocks() {
     let block_count = plan.blocks().count();
     storage::save(&plan, None).expect("save");
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        provide_context(AppState::load());
+        provide_context(AppState::load(None));
         view! { <EditorScope id="p-view".to_string()><Agenda/></EditorScope> }
     });
     leptos::task::tick().await;

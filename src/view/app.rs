@@ -14,10 +14,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
+    let first = route::current();
+    let state = AppState::load(first.plan_id());
     state.check_persistence();
     provide_context(state);
-    let route = RwSignal::new(arrive(state, route::current()));
+    let route = RwSignal::new(arrive(state, first));
     // The app lives as long as the page, so these listeners are never removed.
     let _routes = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(arrive(state, route::current()));

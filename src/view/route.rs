@@ -44,6 +44,14 @@ impl Route {
         }
     }
 
+    /// The stored plan this route shows, if it shows one.
+    pub fn plan_id(&self) -> Option<&str> {
+        match self {
+            Route::Plan(id) | Route::Preview(id) | Route::Cards(id) => Some(id),
+            Route::List | Route::New | Route::Share(_) | Route::SaveCopy => None,
+        }
+    }
+
     pub fn href(&self) -> String {
         match self {
             Route::List => "#/".to_string(),

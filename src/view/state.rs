@@ -47,15 +47,22 @@ pub struct Conflict {
 
 impl AppState {
     /// Reads every stored plan. Storage problems become a notice; the app still starts.
-    pub fn load() -> AppState {
-        let (loaded, notice) = match storage::load_all() {
+    ///
+    /// When the app opens on one plan's page (`first`), only that plan is read at once, and the
+    /// others after the first frame is painted: the page is on screen before the rest are read.
+    pub fn load(first: Option<&str>) -> AppState {
+        let read = match first {
+            Some(id) => storage::load_one(id),
+            None => storage::load_all(),
+        };
+        let (loaded, notice) = match read {
             Ok(loaded) => (loaded, None),
             Err(problem) => (
                 Loaded::default(),
                 Some(format!("Plans cannot be kept: {problem}. Anything you make will be lost when you close this tab; export it to keep it.")),
             ),
         };
-        AppState {
+        let state = AppState {
             plans: RwSignal::new(loaded.plans),
             unreadable: RwSignal::new(loaded.unreadable),
             notice: RwSignal::new(notice),
@@ -69,7 +76,13 @@ impl AppState {
             revisions: StoredValue::new(loaded.revisions),
             read_only: RwSignal::new(loaded.read_only),
             conflicts: RwSignal::new(Vec::new()),
+        };
+        if first.is_some() {
+            request_animation_frame(move || {
+                set_timeout(move || state.read_storage(), std::time::Duration::ZERO)
+            });
         }
+        state
     }
 
     /// Finds out whether storage is protected from automatic clearing.
