@@ -192,7 +192,7 @@ test('opened straight on a plan, the app reads that plan first and the others ju
   await page.goto('about:blank');
   await page.goto(address);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
-  // The other entries are read after the first frame: the damaged one is reported here too.
+  // The other entries are read just after the page is drawn: the damaged one is reported here too.
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText('1 saved entry could not be read.');
   // An edit at once survives the late read of the others.
   const day1 = page.getByRole('region', { name: /^Day 1\b/ });
