@@ -11,7 +11,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const dir = process.argv[2] ?? 'dist';
 const ENTRIES = [
   { name: 'app (index.html)', page: 'index.html', budget: 285_000, target: 220_000 },
-  { name: "couple's page (share.html)", page: 'share.html', budget: 131_000, target: 90_000 },
+  { name: "couple's page (share.html)", page: 'share.html', budget: 131_500, target: 90_000 },
 ];
 const EXTRAS_BUDGET = 40_000;
 

@@ -127,10 +127,9 @@ impl AppState {
                 }
             });
             sort_plans(&mut plans);
-            // Only what changed is set, so that nothing that reads an unchanged list does work.
-            change(self.plans, plans);
-            change(self.unreadable, loaded.unreadable);
-            change(self.read_only, loaded.read_only);
+            self.plans.set(plans);
+            self.unreadable.set(loaded.unreadable);
+            self.read_only.set(loaded.read_only);
             self.revisions.set_value(loaded.revisions);
         }
     }
@@ -300,17 +299,6 @@ impl AppState {
             self.notice.set(Some(format!("Not saved: {problem}.")));
         }
     }
-}
-
-/// Sets a signal to a value, and tells its readers, only when the value differs.
-fn change<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    signal.maybe_update(|held| {
-        let differs = *held != value;
-        if differs {
-            *held = value;
-        }
-        differs
-    });
 }
 
 pub fn use_app_state() -> AppState {
