@@ -80,7 +80,13 @@ impl AppState {
             conflicts: RwSignal::new(Vec::new()),
         };
         if first.is_some() {
-            set_timeout(move || state.read_storage(), std::time::Duration::ZERO);
+            // What the reader mended in the other plans is said too, as when all are read at once.
+            let read_the_rest = move || {
+                if let Some(mended) = state.read_storage() {
+                    state.mended.set(mended);
+                }
+            };
+            set_timeout(read_the_rest, std::time::Duration::ZERO);
         }
         state
     }
@@ -114,24 +120,25 @@ impl AppState {
     }
 
     /// Shows what storage holds, except plans with changes not yet saved (a failed save), which
-    /// keep this tab's version: a re-read never replaces unsaved work.
-    fn read_storage(&self) {
-        if let Ok(loaded) = storage::load_all() {
-            let mut plans = loaded.plans;
-            self.unsaved.with_value(|unsaved| {
-                for mine in unsaved {
-                    match plans.iter_mut().find(|p| p.id == mine.id) {
-                        Some(slot) => *slot = mine.clone(),
-                        None => plans.push(mine.clone()),
-                    }
+    /// keep this tab's version: a re-read never replaces unsaved work. Gives what the reader
+    /// mended, for the caller to say or not.
+    fn read_storage(&self) -> Option<Vec<(String, Vec<String>)>> {
+        let loaded = storage::load_all().ok()?;
+        let mut plans = loaded.plans;
+        self.unsaved.with_value(|unsaved| {
+            for mine in unsaved {
+                match plans.iter_mut().find(|p| p.id == mine.id) {
+                    Some(slot) => *slot = mine.clone(),
+                    None => plans.push(mine.clone()),
                 }
-            });
-            sort_plans(&mut plans);
-            self.plans.set(plans);
-            self.unreadable.set(loaded.unreadable);
-            self.read_only.set(loaded.read_only);
-            self.revisions.set_value(loaded.revisions);
-        }
+            }
+        });
+        sort_plans(&mut plans);
+        self.plans.set(plans);
+        self.unreadable.set(loaded.unreadable);
+        self.read_only.set(loaded.read_only);
+        self.revisions.set_value(loaded.revisions);
+        Some(loaded.mended)
     }
 
     fn revision(&self, id: &str) -> Option<u64> {

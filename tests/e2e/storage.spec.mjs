@@ -182,18 +182,24 @@ test('a backup is suggested once changes have waited a week, and "Not now" puts 
   expect(await page.evaluate(() => localStorage.getItem('intensive-planner.meta.unexported-since'))).toBeNull();
 });
 
-test('opened straight on a plan, the app reads that plan first and the others just after: the list, the damaged entry and an edit made at once are all there', async ({ page }) => {
+test('opened straight on a plan, the app reads that plan first and the others just after: the list, the damaged entry, the mended one and an edit made at once are all there', async ({ page }) => {
   await createPlan(page, { a: 'Robin', b: 'Kai' });
   await createPlan(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
   const address = page.url();
-  await page.evaluate(() => localStorage.setItem('intensive-planner.plan.p-damaged', '{not json'));
+  const oldLimits = readFileSync(new URL('../fixtures/plan-v3-old-limits.json', import.meta.url), 'utf8');
+  await page.evaluate((old) => {
+    localStorage.setItem('intensive-planner.plan.p-damaged', '{not json');
+    localStorage.setItem('intensive-planner.plan.p-old-limits', old);
+  }, oldLimits);
   // A fresh start on the plan's own address.
   await page.goto('about:blank');
   await page.goto(address);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
   // The other entries are read just after the page is drawn: the damaged one is reported here too.
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText('1 saved entry could not be read.');
+  // And what the reader mended in another plan is said, as when every plan is read at once.
+  await expect(page.getByRole('status').filter({ hasText: 'opened with changes' })).toContainText("The prescriber's name was 250 characters long and is cut to 200.");
   // An edit at once survives the late read of the others.
   const day1 = page.getByRole('region', { name: /^Day 1\b/ });
   await day1.getByRole('listitem').first().focus();
@@ -202,6 +208,7 @@ test('opened straight on a plan, the app reads that plan first and the others ju
   await page.getByRole('link', { name: 'Intensive Planner' }).click();
   await expect(page.getByRole('link', { name: /Robin & Kai/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Alex & Sam/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Saved under the old limits' })).toBeVisible();
   await page.reload();
   await page.getByRole('link', { name: /Alex & Sam/ }).click();
   await expect(page.getByRole('region', { name: /^Day 1\b/ }).getByRole('listitem').first()).toContainText(/^09:15–/);
