@@ -115,6 +115,16 @@ pub enum TheirClock {
     Home,
 }
 
+impl TheirClock {
+    /// Of two texts, the one written for this clock.
+    fn key(self, device: Key, home: Key) -> Key {
+        match self {
+            TheirClock::Device => device,
+            TheirClock::Home => home,
+        }
+    }
+}
+
 /// The second clock a preview shows, if any: the device's own when it is not on the practice's
 /// zone (a couple at home a week before), else the couple's home zone when the therapist set
 /// one (the therapist's own screen, or a couple's phone already on the practice's clock);
@@ -489,10 +499,7 @@ impl Preview {
     fn clock(&self, time: Time, theirs: Option<Time>) -> String {
         match (theirs, &self.their_zone) {
             (Some(theirs), Some(zone)) => self.say(
-                match self.their_clock {
-                    TheirClock::Device => Key::ClockTheirs,
-                    TheirClock::Home => Key::ClockHome,
-                },
+                self.their_clock.key(Key::ClockTheirs, Key::ClockHome),
                 &[
                     ("time", &time.to_string()),
                     ("theirs", &theirs.to_string()),
@@ -519,13 +526,9 @@ impl Preview {
 
     /// The line under the title saying whose clock the times are on.
     pub fn zone_line(&self) -> String {
-        let key = match self.their_clock {
-            TheirClock::Device => Key::ZoneLineTheirs,
-            TheirClock::Home => Key::ZoneLineHome,
-        };
         match &self.their_zone {
             Some(theirs) => self.say(
-                key,
+                self.their_clock.key(Key::ZoneLineTheirs, Key::ZoneLineHome),
                 &[
                     ("place", &zone_place(&self.time_zone)),
                     ("zone", &self.time_zone),
@@ -569,10 +572,7 @@ impl Preview {
             .map(zone_place)
             .unwrap_or_default();
         self.say(
-            match self.their_clock {
-                TheirClock::Device => Key::WhenTheirs,
-                TheirClock::Home => Key::WhenHome,
-            },
+            self.their_clock.key(Key::WhenTheirs, Key::WhenHome),
             &[
                 ("start", &start.to_string()),
                 ("end", &end.to_string()),
