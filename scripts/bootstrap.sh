@@ -10,6 +10,7 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
+WASM_SPLIT_VERSION=0.2.4
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS="$ROOT/.tools"
 # cargo-install build products are cached outside the tree so that a fresh clone
@@ -24,7 +25,8 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version =
 [ -n "$WASM_BINDGEN_VERSION" ] || { say "cannot read the wasm-bindgen version from Cargo.lock"; exit 1; }
 
 mkdir -p "$TOOLS/bin" "$INSTALL_CACHE"
-export PATH="$ROOT/node_modules/.bin:$TOOLS/bin:$PATH"
+# scripts/trunk-bin first: its wasm-bindgen splits the app's wasm, then runs the real one.
+export PATH="$ROOT/scripts/trunk-bin:$ROOT/node_modules/.bin:$TOOLS/bin:$PATH"
 
 # 1. The wasm32 target.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -43,6 +45,14 @@ fi
 if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into .tools"
   CARGO_TARGET_DIR="$INSTALL_CACHE" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS"
+fi
+
+# 3b. wasm-split-cli, which splits the app's wasm at the split points of src/view/split.rs
+#     (run by scripts/trunk-bin/wasm-bindgen); the same 0.2 line as wasm_split_helpers in
+#     Cargo.lock, which marks the split points. It prints no version: cargo's record says it.
+if [ ! -x "$TOOLS/bin/wasm-split-cli" ] || ! grep -q "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " "$TOOLS/.crates.toml" 2>/dev/null; then
+  say "installing wasm_split_cli_support $WASM_SPLIT_VERSION into .tools (about 2 minutes the first time)"
+  CARGO_TARGET_DIR="$INSTALL_CACHE" cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --root "$TOOLS"
 fi
 
 # 4. Node packages: wasm-opt (binaryen 132; Debian's binaryen 108 miscompiles),

@@ -1,10 +1,8 @@
 use super::backups::export_all;
-use super::cards::DayCards;
 use super::dom;
-use super::new_plan::NewPlan;
+use super::parts::{later, Part, Parts};
 use super::plan_list::PlanList;
 use super::plan_page::PlanPage;
-use super::preview_page::PreviewPage;
 use super::route::go;
 use super::route::{self, Route};
 use super::state::{use_app_state, AppState};
@@ -13,11 +11,15 @@ use crate::shell::{browser, storage};
 use leptos::prelude::*;
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// How the parts that may load on demand are drawn (`src/main.rs`).
+    parts: Parts,
+) -> impl IntoView {
     let first = route::current();
     let state = AppState::load(first.plan_id());
     state.check_persistence();
     provide_context(state);
+    provide_context(parts);
     let route = RwSignal::new(arrive(state, first));
     // The app lives as long as the page, so these listeners are never removed.
     let _routes = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -40,11 +42,13 @@ pub fn App() -> impl IntoView {
     // A save that failed is tried again when the page gets the focus back.
     let _focus = window_event_listener(leptos::ev::focus, move |_| state.flush());
     // After navigating, move the focus to the new page's heading so that keyboard and
-    // screen-reader users start at the top of what changed.
+    // screen-reader users start at the top of what changed. A page still loading (a part loaded
+    // on demand) has no heading yet: it takes the focus when it is drawn.
+    let heading = Heading::new();
     Effect::new(move |previous: Option<()>| {
         route.track();
         if previous.is_some() {
-            request_animation_frame(|| dom::focus("main h1"));
+            request_animation_frame(move || heading.focus_or_wait());
         }
     });
 
@@ -61,10 +65,10 @@ pub fn App() -> impl IntoView {
             </Show>
             {move || match route.get() {
                 Route::List => view! { <PlanList/> }.into_any(),
-                Route::New => view! { <NewPlan/> }.into_any(),
+                Route::New => later(heading.when_drawn((parts.new_plan)())).into_any(),
                 Route::Plan(id) => view! { <PlanPage id=id/> }.into_any(),
-                Route::Preview(id) => view! { <PreviewPage id=id/> }.into_any(),
-                Route::Cards(id) => view! { <DayCards id=id/> }.into_any(),
+                Route::Preview(id) => later(heading.when_drawn((parts.preview_page)(id))).into_any(),
+                Route::Cards(id) => later(heading.when_drawn((parts.day_cards)(id))).into_any(),
                 Route::SaveCopy => view! { <section class="page narrow"><h1 tabindex="-1">"Nothing to save"</h1><p><a href="#/">"Go to your plans"</a></p></section> }.into_any(),
                 // Links made before the couple's page had its own entry: open them there.
                 Route::Share(fragment) => {
@@ -79,6 +83,39 @@ pub fn App() -> impl IntoView {
                 "Your plans stay in this browser on this device."
             </p>
         </footer>
+    }
+}
+
+/// Where the focus goes after navigating: the new page's heading, now or, for a page loaded on
+/// demand, when it is drawn.
+#[derive(Clone, Copy)]
+struct Heading {
+    waiting: StoredValue<bool>,
+}
+
+impl Heading {
+    fn new() -> Self {
+        Heading {
+            waiting: StoredValue::new(false),
+        }
+    }
+
+    fn focus_or_wait(self) {
+        self.waiting.set_value(!dom::try_focus("main h1"));
+    }
+
+    /// The page, which takes the focus in the frame after it is drawn if navigating left it
+    /// waiting for its heading.
+    fn when_drawn(self, page: Part) -> Part {
+        Box::pin(async move {
+            let page = page.await;
+            request_animation_frame(move || {
+                if self.waiting.get_value() {
+                    self.focus_or_wait();
+                }
+            });
+            page
+        })
     }
 }
 

@@ -4,12 +4,19 @@ use wasm_bindgen::JsCast;
 
 /// Moves the keyboard focus to the first element matching a CSS selector, if there is one.
 pub fn focus(selector: &str) {
+    try_focus(selector);
+}
+
+/// Moves the keyboard focus to the first element matching a CSS selector, if there is one,
+/// and says whether there was.
+pub fn try_focus(selector: &str) -> bool {
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+    match element {
+        Some(element) => element.focus().is_ok(),
+        None => false,
     }
 }
 

@@ -1,4 +1,5 @@
-use super::backups::{BackupReminder, Backups};
+use super::backups::BackupReminder;
+use super::parts::{later, use_parts};
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::catalog::{duplicate, upcoming_and_past};
@@ -64,7 +65,7 @@ pub fn PlanList() -> impl IntoView {
                 .into_any()
             }}
             <OpenLink/>
-            <Backups/>
+            {later((use_parts().backups)())}
         </section>
     }
 }

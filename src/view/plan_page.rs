@@ -2,8 +2,7 @@ use super::agenda::Agenda;
 use super::backups::export_plans;
 use super::editor::{use_editing, AgendaView, EditBar, EditorScope};
 use super::findings::FindingsPanel;
-use super::plan_details::PlanDetails;
-use super::records::Records;
+use super::parts::{later, use_parts};
 use super::route::{go, Route};
 use super::state::use_app_state;
 use crate::core::model::{display_date, Format, Plan};
@@ -96,8 +95,7 @@ fn Editor() -> impl IntoView {
                 </div>
                 <div class="side">
                     <FindingsPanel/>
-                    <PlanDetails/>
-                    <Records/>
+                    {later((use_parts().plan_panels)())}
                 </div>
             </div>
             <div class="danger-zone">

@@ -8,7 +8,9 @@ export const test = base.extend({
     page.on('console', (message) => {
       // A test that provokes a CSP refusal or a failed request (offline) on purpose marks the page first.
       const expected = (page.expectCspRefusal && message.text().includes('Content Security Policy'))
-        || (page.expectOfflineRequest && message.text().startsWith('Failed to load resource: net::ERR_'));
+        || (page.expectOfflineRequest && message.text().startsWith('Failed to load resource: net::ERR_'))
+        // ...and a part of the app loaded on demand logs why its fetch failed (TypeError).
+        || (page.expectOfflineRequest && message.text().includes('Failed to fetch'));
       if (message.type() === 'error' && !expected) {
         problems.push(`console error: ${message.text()}`);
       }

@@ -42,6 +42,45 @@ test('with no network, the plan list, a plan, its preview and a share link still
   await context.setOffline(false);
 });
 
+test.describe('a part of the app loaded on demand', () => {
+  // No service worker, so the part's file comes from the network, where the test refuses it.
+  test.use({ serviceWorkers: 'block' });
+
+  test('that cannot be fetched says so; the page around it works, and a later visit loads it', async ({ page }) => {
+    await createPlan(page);
+    await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
+    const plan = page.url();
+    const refused = [];
+    page.expectOfflineRequest = true;
+    await page.route(/\/(split_|chunk_)[\w-]+\.wasm$/, (route) => {
+      refused.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await page.goto('/');
+    await page.reload();
+    await page.goto('/#/new');
+    const notice = page.getByRole('alert').filter({ hasText: 'This part of the app could not be loaded' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('Your plans are safe in this browser.');
+    expect(refused.some((url) => /split_new_plan-/.test(url))).toBe(true);
+    // The plan's page: the agenda draws from the app's first file; only its closed panels wait.
+    await page.goto(plan);
+    await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'This part of the app could not be loaded' })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.unroute(/\/(split_|chunk_)[\w-]+\.wasm$/);
+    // A failed load is not remembered: the next visit to the page fetches the part again.
+    await page.goto('/#/new');
+    await expect(page.getByLabel('Partner A')).toBeVisible();
+    await page.goto(plan);
+    await expect(page.locator('summary', { hasText: 'Title, dates and days' })).toBeVisible();
+    await expect(page.getByText('This part of the app could not be loaded')).toHaveCount(0);
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: /Alex & Sam/ })).toHaveCount(1);
+  });
+});
+
 test.describe('a new build', () => {
   test.afterEach(async ({ request }) => {
     await request.get('/__test__/this-build');

@@ -1,0 +1,91 @@
+//! The parts of the app that may load on demand, and how a page draws one.
+//!
+//! Which parts load on demand is the app binary's choice: `src/main.rs` marks a split point
+//! for each (`#[wasm_split]`), and the release build (`scripts/trunk-bin/wasm-bindgen`, see
+//! ARCHITECTURE.md) moves each split point, and the code only it reaches, into a wasm file of
+//! its own, fetched the first time that part is drawn. The split points live in the binary,
+//! not here, because the library is linked into the share page and the browser tests too, and
+//! a split point is an export every binary that links it would carry.
+//!
+//! The pages ask for a part through [`use_parts`].
+
+use super::backups::Backups;
+use super::cards::DayCards;
+use super::new_plan::NewPlan;
+use super::plan_details::PlanDetails;
+use super::preview_page::PreviewPage;
+use super::records::Records;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A part's file could not be fetched (offline before the app was kept for offline use, or a
+/// failed request).
+pub struct NotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// A part on its way: its view once its file is loaded.
+pub type Part = Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>>;
+
+/// How each part that may load on demand is drawn.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    pub new_plan: fn() -> Part,
+    pub preview_page: fn(String) -> Part,
+    pub day_cards: fn(String) -> Part,
+    pub plan_panels: fn() -> Part,
+    pub backups: fn() -> Part,
+}
+
+/// The parts of the app this page was mounted with (`App`'s `parts`). Nothing here may name
+/// the functions below, or the app's first file would hold every part again.
+pub fn use_parts() -> Parts {
+    expect_context::<Parts>()
+}
+
+/// Draws a part: nothing while its file loads, then the part, or a notice that says it could
+/// not be loaded and what to do. Drawing it again (another visit to the page) tries again.
+pub fn later(part: Part) -> impl IntoView {
+    Suspend::new(async move {
+        match part.await {
+            Ok(view) => view,
+            Err(NotLoaded) => view! {
+                <div class="banner banner-error" role="alert">
+                    <p>"This part of the app could not be loaded. Check the connection, then reload the page. Your plans are safe in this browser."</p>
+                </div>
+            }
+            .into_any(),
+        }
+    })
+}
+
+/// The new-plan form.
+pub fn new_plan() -> AnyView {
+    view! { <NewPlan/> }.into_any()
+}
+
+/// The couple's preview of a plan, with its sharing.
+pub fn preview_page(id: String) -> AnyView {
+    view! { <PreviewPage id=id/> }.into_any()
+}
+
+/// A plan's printable day cards.
+pub fn day_cards(id: String) -> AnyView {
+    view! { <DayCards id=id/> }.into_any()
+}
+
+/// A plan page's closed panels: its title, dates and days, and its records (screening,
+/// thresholds, sign-off).
+pub fn plan_panels() -> AnyView {
+    view! { <PlanDetails/> <Records/> }.into_any()
+}
+
+/// Backups of every plan, and reading one back.
+pub fn backups() -> AnyView {
+    view! { <Backups/> }.into_any()
+}
