@@ -70,6 +70,11 @@ const newGlue = glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderNam
 const old = sri(glue);
 if (html.includes(old)) html = html.replaceAll(old, sri(newGlue));
 else if (html.includes('integrity=')) fail(`index.html has no integrity ${old} for ${glueName}`);
+// The glue cannot run before the loader it imports has arrived: preload it beside the glue, so
+// that it is not fetched only once the glue has been read (a round trip more before the start).
+const gluePreload = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`./${glueName}`) && tag.includes('modulepreload'));
+if (!gluePreload) fail(`index.html has no modulepreload for ${glueName}`);
+html = html.replace(gluePreload, `${gluePreload}<link crossorigin href=./${loaderName} integrity=${sri(js)} rel=modulepreload>`);
 writeFileSync(gluePath, newGlue);
 writeFileSync(page, html);
 console.log(`split: ${parts.length} parts loaded on demand, and ${loaderName}`);

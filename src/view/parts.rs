@@ -18,6 +18,9 @@ use super::records::Records;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Poll, Waker};
+use std::time::Duration;
 
 /// A part's file could not be fetched (offline before the app was kept for offline use, or a
 /// failed request).
@@ -50,8 +53,11 @@ pub fn use_parts() -> Parts {
 
 /// Draws a part: nothing while its file loads, then the part, or a notice that says it could
 /// not be loaded and what to do. Drawing it again (another visit to the page) tries again.
+/// The fetch starts once the page around it is painted: begun in the same task, it would count
+/// as something the page's first paint waited for (Lighthouse's largest contentful paint did).
 pub fn later(part: Part) -> impl IntoView {
     Suspend::new(async move {
+        after_paint().await;
         match part.await {
             Ok(view) => view,
             Err(NotLoaded) => view! {
@@ -61,6 +67,37 @@ pub fn later(part: Part) -> impl IntoView {
             }
             .into_any(),
         }
+    })
+}
+
+/// Ready in the task after the next painted frame.
+fn after_paint() -> impl Future<Output = ()> + Send {
+    #[derive(Default)]
+    struct Painted {
+        done: bool,
+        waker: Option<Waker>,
+    }
+    let state = Arc::new(Mutex::new(Painted::default()));
+    let mark = Arc::clone(&state);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if let Ok(mut painted) = mark.lock() {
+                    painted.done = true;
+                    if let Some(waker) = painted.waker.take() {
+                        waker.wake();
+                    }
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+    std::future::poll_fn(move |cx| match state.lock() {
+        Ok(mut painted) if !painted.done => {
+            painted.waker = Some(cx.waker().clone());
+            Poll::Pending
+        }
+        _ => Poll::Ready(()),
     })
 }
 
