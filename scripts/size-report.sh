@@ -14,7 +14,9 @@ out=target/size-report
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --quiet
 bin=${BIN:-intensive-planner}
-wasm-bindgen --target web --out-dir "$out" "target/wasm32-unknown-unknown/release/$bin.wasm"
+# Through scripts/trunk-bin/wasm-bindgen (first on PATH), as trunk calls it: for the app, the
+# report is of its first file, the parts loaded on demand split off.
+wasm-bindgen --target=web --out-dir="$out" --out-name="$bin" "target/wasm32-unknown-unknown/release/$bin.wasm"
 # The same optimisation as the release build (index.html's data-wasm-opt), keeping names (-g).
 level=$(grep -o 'data-wasm-opt="[^"]*"' index.html | head -1 | cut -d'"' -f2)
 features=$(grep -o 'data-wasm-opt-params="[^"]*"' index.html | head -1 | cut -d'"' -f2)
