@@ -29,9 +29,13 @@ pub fn FindingsPanel() -> impl IntoView {
             }
         })
     };
-    // Each finding keyed by what it is about (its rule and its blocks, and which of the same),
-    // not by its whole text: a finding whose message changes is redrawn in place.
-    let keys = Memo::new(move |_| {
+    // Each finding is identified by what it is about (its rule and its blocks, and which of the
+    // same), not by its whole text, and gets a number the first time it appears, kept while it
+    // stays: the list is keyed by that number, so a finding whose message changes is redrawn in
+    // place and the keyed list compares integers, not cloned keys.
+    let ids = StoredValue::new(Vec::<(FindingKey, u32)>::new());
+    let next = StoredValue::new(0u32);
+    let rows = Memo::new(move |_| {
         findings.with(|findings| {
             let mut keys: Vec<FindingKey> = Vec::with_capacity(findings.len());
             for f in findings {
@@ -45,7 +49,22 @@ pub fn FindingsPanel() -> impl IntoView {
                     nth,
                 });
             }
-            keys
+            let rows: Vec<(FindingKey, u32)> = keys
+                .into_iter()
+                .map(|key| {
+                    let id = ids.with_value(|known| {
+                        known.iter().find(|(k, _)| *k == key).map(|(_, id)| *id)
+                    });
+                    let id = id.unwrap_or_else(|| {
+                        let id = next.get_value();
+                        next.set_value(id.wrapping_add(1));
+                        id
+                    });
+                    (key, id)
+                })
+                .collect();
+            ids.set_value(rows.clone());
+            rows
         })
     });
     view! {
@@ -53,8 +72,8 @@ pub fn FindingsPanel() -> impl IntoView {
             <h2 id="findings-heading" tabindex="-1">"Findings"</h2>
             <p class="findings-summary">{summary}</p>
             <ul class="finding-list">
-                <For each=move || keys.get() key=|key| key.clone() let:key>
-                    {finding_item(key)}
+                <For each=move || rows.get() key=|(_, id)| *id let:row>
+                    {finding_item(row.0)}
                 </For>
             </ul>
         </aside>
