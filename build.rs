@@ -1,11 +1,13 @@
-//! Build script: one linker flag for the app's wasm binary only. `--emit-relocs` keeps the
-//! linker's relocations in `intensive-planner.wasm`, which wasm-split-cli needs to split the
-//! app into parts loaded on demand (scripts/trunk-bin/wasm-bindgen, src/view/split.rs). The
-//! share page's binary is not split: with the relocations kept, wasm-opt leaves them in and
-//! its file grows fourfold, so it never gets the flag.
+//! Build script: one linker flag for the two wasm binaries. `--emit-relocs` keeps the linker's
+//! relocations in `intensive-planner.wasm` and `share.wasm`, which wasm-split-cli needs to split
+//! each into parts loaded on demand (scripts/trunk-bin/wasm-bindgen, `view::parts`). Only the
+//! binaries get it: the browser tests' wasm is not split, and with the relocations kept,
+//! wasm-opt would leave them in.
 fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        println!("cargo::rustc-link-arg-bin=intensive-planner=--emit-relocs");
+        for bin in ["intensive-planner", "share"] {
+            println!("cargo::rustc-link-arg-bin={bin}=--emit-relocs");
+        }
     }
     println!("cargo::rerun-if-changed=build.rs");
 }

@@ -2,21 +2,18 @@
 // share.html, the couple's page, from the template at the top level. trunk builds the share
 // binary beside the app (index.html's `data-type="worker"` link), as share.js and
 // share_bg.wasm with no hash in their names; here they get one (so that no cache can pair an
-// old glue with a new wasm), the glue is minified in release builds, and the page loads them
-// with the app's own stylesheet, icons, manifest and service worker registration (the tags
+// old glue with a new wasm), its parts loaded on demand are put beside them (scripts/parts.mjs)
+// and the glue imports their loader, the glue is minified in release builds, and the page loads
+// them with the app's own stylesheet, icons, manifest and service worker registration (the tags
 // index.html has for them, copied). Runs for `trunk serve` too, so share links work there.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { dir, fail as failed, placeParts, pointGlue, preloadTag, release, sri } from './parts.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
-const release = process.env.TRUNK_PROFILE === 'release';
-const fail = (message) => {
-  console.error(`share-page: ${message}`);
-  process.exit(1);
-};
-const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
+const step = 'share-page';
+const fail = (message) => failed(step, message);
 const short = (body) => createHash('sha256').update(body).digest('hex').slice(0, 16);
 
 let glue, wasm;
@@ -26,9 +23,12 @@ try {
 } catch {
   fail(`no share.js and share_bg.wasm in ${dir}: is index.html's share link there?`);
 }
-if (release) glue = transformSync(glue, { minify: true, format: 'esm', target: 'es2020' }).code;
+// The names hash the glue as wasm-bindgen wrote it: the glue and the loader name each other.
 const hash = short(Buffer.concat([Buffer.from(glue), wasm]));
 const names = { js: `share-${hash}.js`, wasm: `share-${hash}_bg.wasm` };
+const loader = placeParts(step, 'share', names.js);
+glue = pointGlue(step, glue, loader.name);
+if (release) glue = transformSync(glue, { minify: true, format: 'esm', target: 'es2020' }).code;
 writeFileSync(join(dir, names.js), glue);
 renameSync(join(dir, 'share_bg.wasm'), join(dir, names.wasm));
 rmSync(join(dir, 'share.js'));
@@ -47,6 +47,7 @@ const assets = [
   css[0],
   ...shared,
   `<link rel="modulepreload" href="./${names.js}" crossorigin="anonymous" integrity="${sri(glue)}">`,
+  preloadTag(loader),
   `<link rel="preload" href="./${names.wasm}" crossorigin="anonymous" integrity="${sri(wasm)}" as="fetch" type="application/wasm">`,
   `<script type="module">${start}</script>`,
 ].join('\n    ');

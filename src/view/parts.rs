@@ -7,14 +7,18 @@
 //! not here, because the library is linked into the share page and the browser tests too, and
 //! a split point is an export every binary that links it would carry.
 //!
-//! The pages ask for a part through [`use_parts`].
+//! The pages ask for a part through [`use_parts`]. The couple's share page is split the same
+//! way (`src/bin/share.rs`, [`SharedParts`]): its calendar files and day cards load when asked
+//! for, so the schedule, which is what a phone on a weak signal opens the link for, comes first.
 
 use super::backups::Backups;
-use super::cards::DayCards;
+use super::cards::{cards_page, DayCards};
 use super::new_plan::NewPlan;
 use super::plan_details::PlanDetails;
-use super::preview_page::PreviewPage;
+use super::preview_page::{calendar_fields, PreviewPage};
 use super::records::Records;
+use crate::core::model::{Person, Plan};
+use crate::core::text::{text, Key, Lang};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -45,6 +49,15 @@ pub struct Parts {
     pub backups: fn() -> Part,
 }
 
+/// How each part of the share page that loads on demand is drawn (`SharePage`'s `parts`).
+#[derive(Clone, Copy)]
+pub struct SharedParts {
+    /// The calendar panel's fields, when the panel is first opened.
+    pub calendar: fn(Plan, RwSignal<Option<Person>>, Lang) -> Part,
+    /// The day cards, with a way back to the schedule.
+    pub day_cards: fn(Plan, AnyView, Lang) -> Part,
+}
+
 /// The parts of the app this page was mounted with (`App`'s `parts`). Nothing here may name
 /// the functions below, or the app's first file would hold every part again.
 pub fn use_parts() -> Parts {
@@ -56,13 +69,25 @@ pub fn use_parts() -> Parts {
 /// The fetch starts once the page around it is painted: begun in the same task, it would count
 /// as something the page's first paint waited for (Lighthouse's largest contentful paint did).
 pub fn later(part: Part) -> impl IntoView {
+    later_or(
+        part,
+        "This part of the app could not be loaded. Check the connection, then reload the page. Your plans are safe in this browser.",
+    )
+}
+
+/// Draws a part of the couple's page, like [`later`], with the notice in their language.
+pub fn later_in(part: Part, lang: Lang) -> impl IntoView {
+    later_or(part, text(lang, Key::PartNotLoaded))
+}
+
+fn later_or(part: Part, notice: &'static str) -> impl IntoView {
     Suspend::new(async move {
         after_paint().await;
         match part.await {
             Ok(view) => view,
             Err(NotLoaded) => view! {
                 <div class="banner banner-error" role="alert">
-                    <p>"This part of the app could not be loaded. Check the connection, then reload the page. Your plans are safe in this browser."</p>
+                    <p>{notice}</p>
                 </div>
             }
             .into_any(),
@@ -125,4 +150,14 @@ pub fn plan_panels() -> AnyView {
 /// Backups of every plan, and reading one back.
 pub fn backups() -> AnyView {
     view! { <Backups/> }.into_any()
+}
+
+/// The share page's calendar panel's fields.
+pub fn shared_calendar(plan: Plan, person: RwSignal<Option<Person>>, lang: Lang) -> AnyView {
+    calendar_fields(plan, person, lang)
+}
+
+/// The share page's day cards.
+pub fn shared_day_cards(plan: Plan, back: AnyView, lang: Lang) -> AnyView {
+    cards_page(&plan, back, lang)
 }

@@ -398,7 +398,7 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
     }
 }
 
-/// Calendar files: the whole plan, and one per partner.
+/// Calendar files: the whole plan, and one per partner, in a closed panel.
 #[component]
 pub(super) fn CalendarTools(
     plan: Plan,
@@ -406,6 +406,17 @@ pub(super) fn CalendarTools(
     /// The language of the panel (the calendar file is always in the couple's).
     lang: Lang,
 ) -> impl IntoView {
+    view! {
+        <details class="panel">
+            <summary>{text(lang, Key::CalendarFile)}</summary>
+            {calendar_fields(plan, person, lang)}
+        </details>
+    }
+}
+
+/// What the calendar panel holds: the choices for the file, a button per file, and what
+/// became of the last one. The share page draws it on demand, when its panel is opened.
+pub fn calendar_fields(plan: Plan, person: RwSignal<Option<Person>>, lang: Lang) -> AnyView {
     let full_titles = RwSignal::new(false);
     let fasting_alarm = RwSignal::new(true);
     let leave = RwSignal::new("60".to_string());
@@ -489,8 +500,6 @@ pub(super) fn CalendarTools(
         }
     });
     view! {
-        <details class="panel">
-            <summary>{text(lang, Key::CalendarFile)}</summary>
             <div class="field check">
                 <input id="ics-full" type="checkbox" prop:checked=move || full_titles.get()
                     on:change=move |ev| full_titles.set(event_target_checked(&ev))/>
@@ -527,8 +536,8 @@ pub(super) fn CalendarTools(
                 }}
             </div>
             <p role="status" class="edit-status">{move || status.get()}</p>
-        </details>
     }
+    .into_any()
 }
 
 /// Now, in UTC, for the calendar's DTSTAMP.

@@ -1,11 +1,12 @@
 //! The couple's share page (`share.html`, its own small binary, `src/bin/share.rs`): it opens a
 //! share link with nothing stored on this device and shows the preview at once (or after the
 //! passphrase), the calendar files and the day cards, with "Save a copy" to keep it in this
-//! browser, where the full app (`index.html`) opens it. It holds none of the editor.
+//! browser, where the full app (`index.html`) opens it. It holds none of the editor. The
+//! calendar panel's fields and the day cards load on demand (`SharedParts`).
 
-use super::cards::cards_page;
 use super::dom;
-use super::preview_page::{on_their_clock, person_filter, preview_days, CalendarTools};
+use super::parts::{later_in, Part, SharedParts};
+use super::preview_page::{on_their_clock, person_filter, preview_days};
 use super::route::Route;
 use crate::core::model::{Person, Plan};
 use crate::core::text::{say, text, Key, Lang};
@@ -18,7 +19,10 @@ use leptos::task::spawn_local;
 
 /// The whole share page: the link in the address bar, opened.
 #[component]
-pub fn SharePage() -> impl IntoView {
+pub fn SharePage(
+    /// How the parts that load on demand are drawn (the share binary's split points).
+    parts: SharedParts,
+) -> impl IntoView {
     let fragment = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
@@ -37,7 +41,7 @@ pub fn SharePage() -> impl IntoView {
             <span class="brand">"Intensive Planner"</span>
         </header>
         <main id="main">
-            {move || view! { <SharedPlan fragment=address.get() lang=lang/> }}
+            {move || view! { <SharedPlan fragment=address.get() lang=lang parts=parts/> }}
         </main>
         <footer class="app-footer">
             <p lang=move || lang.get().code()>{move || text(lang.get(), Key::OpenedFromLink)}</p>
@@ -73,7 +77,7 @@ enum Shown {
 }
 
 #[component]
-fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
+fn SharedPlan(fragment: String, lang: RwSignal<Lang>, parts: SharedParts) -> impl IntoView {
     let opening = RwSignal::new(Opening::Working);
     // Before the schedule says its own language, the page speaks the device's.
     let device = lang.get_untracked();
@@ -146,18 +150,21 @@ fn SharedPlan(fragment: String, lang: RwSignal<Lang>) -> impl IntoView {
             // Everything on this page is the couple's: the whole page takes their language.
             lang.set(plan.language);
             set_page_lang(plan.language);
-            open_plan(*plan, document)
+            open_plan(*plan, document, parts)
         }
     }
     }
 }
 
 /// An opened schedule: the preview with its tools, or the day cards.
-fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
+fn open_plan(plan: Plan, document: StoredValue<String>, parts: SharedParts) -> AnyView {
     let shown = RwSignal::new(Shown::Schedule);
+    // The cards take the focus when they are drawn (their part may still be on its way).
     let show = move |what: Shown| {
         shown.set(what);
-        request_animation_frame(|| dom::focus("main h1"));
+        if what == Shown::Schedule {
+            request_animation_frame(|| dom::focus("#preview-heading"));
+        }
     };
     let person = RwSignal::new(None::<Person>);
     let full = on_their_clock(&plan);
@@ -169,7 +176,7 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
     };
     let lang = plan.language;
     let filter = person_filter(&plan, person, lang);
-    let calendar = view! { <CalendarTools plan=plan.clone() person=person lang=lang/> };
+    let calendar = calendar_panel(plan.clone(), person, lang, parts);
     let keep = StoredValue::new(plan);
     let schedule = view! {
         <article class="page preview" aria-labelledby="preview-heading">
@@ -191,10 +198,38 @@ fn open_plan(plan: Plan, document: StoredValue<String>) -> AnyView {
                 <button type="button" class="link-button" on:click=move |_| show(Shown::Schedule)>{text(lang, Key::BackToSchedule)}</button>
             }
             .into_any();
-            keep.with_value(|plan| cards_page(plan, back, lang))
+            let cards = (parts.day_cards)(keep.get_value(), back, lang);
+            later_in(focus_when_drawn(cards, "#cards-heading"), lang)
         })}
     }
     .into_any()
+}
+
+/// The calendar panel, closed; its fields are drawn (and their part loaded) when it is first
+/// opened.
+fn calendar_panel(
+    plan: Plan,
+    person: RwSignal<Option<Person>>,
+    lang: Lang,
+    parts: SharedParts,
+) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let plan = StoredValue::new(plan);
+    view! {
+        <details class="panel" on:toggle=move |_| dom::open_once(opened)>
+            <summary>{text(lang, Key::CalendarFile)}</summary>
+            {move || opened.get().then(|| later_in((parts.calendar)(plan.get_value(), person, lang), lang))}
+        </details>
+    }
+}
+
+/// A part that, once drawn, moves the focus to an element of it.
+fn focus_when_drawn(part: Part, selector: &'static str) -> Part {
+    Box::pin(async move {
+        let drawn = part.await;
+        request_animation_frame(move || dom::focus(selector));
+        drawn
+    })
 }
 
 /// "Save a copy": hands the schedule over to the full app in this tab, which saves it under a

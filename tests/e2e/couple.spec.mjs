@@ -102,12 +102,13 @@ test('share links open in an empty browser, with and without a passphrase; damag
     const loaded = await other.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(loaded.filter((url) => url.includes('intensive-planner-'))).toEqual([]);
     // Its day cards, and back.
+    // Its day cards (loaded on demand; the focus goes to their heading), and back.
     await other.getByRole('button', { name: 'Day cards' }).click();
-    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Day cards');
+    await expect(other.getByRole('heading', { name: 'Day cards' })).toBeFocused();
     await expect(other.getByRole('button', { name: 'Print day cards' })).toBeVisible();
     await expect(other.locator('.card').first()).toContainText('Alex');
     await other.getByRole('button', { name: '← Back to the schedule' }).click();
-    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+    await expect(other.getByRole('heading', { name: 'Alex & Sam · 3-day couples intensive' })).toBeFocused();
     // "Save a copy" hands the schedule to the full app, which saves it and opens its preview.
     await other.getByRole('button', { name: 'Save a copy' }).click();
     await expect(other).toHaveURL(/\/#\/plan\/[^/]+\/preview$/);

@@ -39,6 +39,11 @@ test('with no network, the plan list, a plan, its preview and a share link still
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
   await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+  // The share page's parts loaded on demand were kept too.
+  await page.locator('summary', { hasText: 'Calendar file' }).click();
+  await expect(page.getByRole('button', { name: 'Calendar for everyone' })).toBeVisible();
+  await page.getByRole('button', { name: 'Day cards' }).click();
+  await expect(page.getByRole('button', { name: 'Print day cards' })).toBeVisible();
   await context.setOffline(false);
 });
 
@@ -78,6 +83,40 @@ test.describe('a part of the app loaded on demand', () => {
     await expect(page.getByText('This part of the app could not be loaded')).toHaveCount(0);
     await page.goto('/');
     await expect(page.getByRole('link', { name: /Alex & Sam/ })).toHaveCount(1);
+  });
+
+  test("on the couple's page, says so in the couple's words where the part would be", async ({ page }) => {
+    await createPlan(page);
+    await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+    await page.locator('summary', { hasText: 'Share link' }).click();
+    await page.getByLabel('Plain link').check();
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    const link = await page.getByLabel('The link').inputValue();
+    const refused = [];
+    page.expectOfflineRequest = true;
+    await page.route(/\/(split_|chunk_)[\w-]+\.wasm$/, (route) => {
+      refused.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(link);
+    // The schedule is in the share page's first file.
+    await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+    const notice = page.getByRole('alert').filter({ hasText: 'This part of the page could not be loaded. Check the connection, then reload the page.' });
+    await page.locator('summary', { hasText: 'Calendar file' }).click();
+    await expect(notice).toBeVisible();
+    expect(refused.some((url) => /split_calendar-/.test(url))).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Day cards' }).click();
+    await expect(notice).toBeVisible();
+    expect(refused.some((url) => /split_day_cards-/.test(url))).toBe(true);
+
+    await page.unroute(/\/(split_|chunk_)[\w-]+\.wasm$/);
+    await page.reload();
+    await page.locator('summary', { hasText: 'Calendar file' }).click();
+    await expect(page.getByRole('button', { name: 'Calendar for everyone' })).toBeVisible();
+    await page.getByRole('button', { name: 'Day cards' }).click();
+    await expect(page.getByRole('button', { name: 'Print day cards' })).toBeVisible();
+    await expect(page.getByText('could not be loaded')).toHaveCount(0);
   });
 });
 

@@ -471,4 +471,5 @@ keys! {
     DayCards,
     BackToSchedule,
     OpenedFromLink,
+    PartNotLoaded,
 }

@@ -1,0 +1,76 @@
+// The parts a binary loads on demand, put into dist/ (used by the post-build steps split.mjs,
+// for the app, and share-page.mjs, for the couple's page). scripts/trunk-bin/wasm-bindgen split
+// the binary's wasm before wasm-bindgen read it and left the parts in
+// target/wasm-bindgen/<profile>/split/<binary>/: one wasm file per split point (src/main.rs,
+// src/bin/share.rs), the chunks they share, and __wasm_split.js, which fetches them. Here each
+// part is optimised like the binary's main module (release: index.html's data-wasm-opt and
+// data-wasm-opt-params for that binary) and every file gets a name with a hash of its content,
+// so a browser never mixes the parts of two builds. __wasm_split.js stays as wasm-split-cli wrote
+// it (minified it saves under 150 B brotli), so scripts/size.mjs can read which files each part
+// loads.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const release = process.env.TRUNK_PROFILE === 'release';
+export const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
+const root = process.env.TRUNK_SOURCE_DIR ?? '.';
+
+export const fail = (step, message) => {
+  console.error(`${step}: ${message}`);
+  process.exit(1);
+};
+export const hashed = (name, body) => name.replace(/\.(\w+)$/, `-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.$1`);
+export const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
+
+// Writes the parts of `bin` and their loader into dist/, the loader pointing at the binary's JS
+// glue (`glueName`, its final name in dist/). Returns the loader's name and content.
+export function placeParts(step, bin, glueName) {
+  const split = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm-bindgen', release ? 'release' : 'debug', 'split', bin);
+  const loader = join(split, '__wasm_split.js');
+  if (!existsSync(loader)) fail(step, `${loader} is missing: was ${bin} built with scripts/trunk-bin first on PATH (scripts/bootstrap.sh)?`);
+
+  // The optimisation trunk gives the main module (trunk removes its rust links from the page it
+  // writes, so they are read from the source page).
+  const source = readFileSync(join(root, 'index.html'), 'utf8');
+  const link = [...source.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`data-bin="${bin}"`));
+  const optLevel = link?.match(/data-wasm-opt="([^"]*)"/)?.[1];
+  const optParams = link?.match(/data-wasm-opt-params="([^"]*)"/)?.[1]?.split(/\s+/).filter(Boolean);
+  if (release && (!optLevel || !optParams)) fail(step, `index.html's link for ${bin} has no data-wasm-opt and data-wasm-opt-params`);
+
+  let js = readFileSync(loader, 'utf8');
+  const parts = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${bin}.wasm`).sort();
+  for (const part of parts) {
+    const from = join(split, part);
+    let body;
+    if (release) {
+      const out = join(split, `${part}.opt`);
+      execFileSync('wasm-opt', [...optParams, `-O${optLevel}`, from, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+      body = readFileSync(out);
+    } else {
+      body = readFileSync(from);
+    }
+    const name = hashed(part, body);
+    if (!js.includes(`"./${part}"`)) fail(step, `${bin}'s __wasm_split.js does not load ${part}`);
+    js = js.replaceAll(`"./${part}"`, `"./${name}"`);
+    writeFileSync(join(dir, name), body);
+  }
+  if (!js.includes(`"./${bin}.js"`)) fail(step, `${bin}'s __wasm_split.js does not import ./${bin}.js`);
+  js = js.replaceAll(`"./${bin}.js"`, `"./${glueName}"`);
+  const name = hashed('__wasm_split.js', js);
+  writeFileSync(join(dir, name), js);
+  console.log(`${step}: ${parts.length} parts of ${bin} loaded on demand, and ${name}`);
+  return { name, body: js };
+}
+
+// The binary's JS glue importing the loader by its name in dist/. Only the import statements
+// change: the wasm still names its imports' module "./__wasm_split.js".
+export function pointGlue(step, glue, loaderName) {
+  if (!glue.includes('from "./__wasm_split.js"')) fail(step, 'the JS glue does not import ./__wasm_split.js');
+  return glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+}
+
+// The loader's preload tag: the glue cannot run before the loader it imports has arrived, so it
+// is fetched beside the glue, not once the glue has been read (a round trip more).
+export const preloadTag = (loader) => `<link crossorigin href=./${loader.name} integrity=${sri(loader.body)} rel=modulepreload>`;
