@@ -2,16 +2,15 @@
 // (the wasm-bindgen JS glue and web/update.js) with esbuild, which trunk 0.21 cannot do ("Failed to minify JS"), and puts the new file's
 // hash in index.html's integrity attribute. Release builds only. The file keeps its name: trunk's name hash is of the
 // unminified glue, which still changes whenever the glue does.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { sri } from './parts.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const page = join(dir, 'index.html');
 let html = readFileSync(page, 'utf8');
-const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
 
 // Every script index.html loads: the app's wasm-bindgen glue and web/update.js (share-page.mjs
 // looks after the share page's glue). Not the loader of the app's parts (split.mjs), which stays

@@ -1,5 +1,6 @@
 // The parts a binary loads on demand, put into dist/ (used by the post-build steps split.mjs,
-// for the app, and share-page.mjs, for the couple's page). scripts/trunk-bin/wasm-bindgen split
+// for the app, and share-page.mjs, for the couple's page), and the hashes the post-build steps
+// share (a file's hashed name, an integrity attribute). scripts/trunk-bin/wasm-bindgen split
 // the binary's wasm before wasm-bindgen read it and left the parts in
 // target/wasm-bindgen/<profile>/split/<binary>/: one wasm file per split point (src/main.rs,
 // src/bin/share.rs), the chunks they share, and __wasm_split.js, which fetches them. Here each

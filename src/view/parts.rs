@@ -85,14 +85,19 @@ fn later_or(part: Part, notice: &'static str) -> impl IntoView {
         after_paint().await;
         match part.await {
             Ok(view) => view,
-            Err(NotLoaded) => view! {
-                <div class="banner banner-error" role="alert">
-                    <p>{notice}</p>
-                </div>
-            }
-            .into_any(),
+            Err(NotLoaded) => not_loaded(notice),
         }
     })
+}
+
+/// The notice where a part could not be loaded.
+pub fn not_loaded(notice: &'static str) -> AnyView {
+    view! {
+        <div class="banner banner-error" role="alert">
+            <p>{notice}</p>
+        </div>
+    }
+    .into_any()
 }
 
 /// Ready in the task after the next painted frame.

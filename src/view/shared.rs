@@ -5,7 +5,7 @@
 //! calendar panel's fields and the day cards load on demand (`SharedParts`).
 
 use super::dom;
-use super::parts::{later_in, Part, SharedParts};
+use super::parts::{later_in, not_loaded, NotLoaded, Part, SharedParts};
 use super::preview_page::{on_their_clock, person_filter, preview_days};
 use super::route::Route;
 use crate::core::model::{Person, Plan};
@@ -194,12 +194,12 @@ fn open_plan(plan: Plan, document: StoredValue<String>, parts: SharedParts) -> A
     view! {
         <div hidden=move || shown.get() != Shown::Schedule>{schedule}</div>
         {move || (shown.get() == Shown::Cards).then(|| {
-            let back = view! {
+            let back = move || view! {
                 <button type="button" class="link-button" on:click=move |_| show(Shown::Schedule)>{text(lang, Key::BackToSchedule)}</button>
             }
             .into_any();
-            let cards = (parts.day_cards)(keep.get_value(), back, lang);
-            later_in(focus_when_drawn(cards, "#cards-heading"), lang)
+            let cards = (parts.day_cards)(keep.get_value(), back(), lang);
+            later_in(cards_or_way_back(cards, back, lang), lang)
         })}
     }
     .into_any()
@@ -223,12 +223,25 @@ fn calendar_panel(
     }
 }
 
-/// A part that, once drawn, moves the focus to an element of it.
-fn focus_when_drawn(part: Part, selector: &'static str) -> Part {
+/// The day cards once their part is loaded, with the focus on their heading; or, when it cannot
+/// be loaded, the way back to the schedule (the schedule is hidden) above the notice.
+fn cards_or_way_back(cards: Part, back: impl Fn() -> AnyView + Send + 'static, lang: Lang) -> Part {
     Box::pin(async move {
-        let drawn = part.await;
-        request_animation_frame(move || dom::focus(selector));
-        drawn
+        let (drawn, focus) = match cards.await {
+            Ok(cards) => (cards, "#cards-heading"),
+            Err(NotLoaded) => (
+                view! {
+                    <section class="page narrow cards-missing">
+                        <p class="crumbs">{back()}</p>
+                        {not_loaded(text(lang, Key::PartNotLoaded))}
+                    </section>
+                }
+                .into_any(),
+                ".cards-missing .crumbs button",
+            ),
+        };
+        request_animation_frame(move || dom::focus(focus));
+        Ok(drawn)
     })
 }
 

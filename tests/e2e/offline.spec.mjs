@@ -109,6 +109,11 @@ test.describe('a part of the app loaded on demand', () => {
     await page.getByRole('button', { name: 'Day cards' }).click();
     await expect(notice).toBeVisible();
     expect(refused.some((url) => /split_day_cards-/.test(url))).toBe(true);
+    // The schedule is hidden behind the cards: the way back is there, with the focus on it.
+    await expect(page.getByRole('button', { name: '← Back to the schedule' })).toBeFocused();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: '← Back to the schedule' }).click();
+    await expect(page.getByRole('heading', { name: 'Alex & Sam · 3-day couples intensive' })).toBeFocused();
 
     await page.unroute(/\/(split_|chunk_)[\w-]+\.wasm$/);
     await page.reload();
