@@ -189,7 +189,7 @@ const tests = {
     check(saved !== (await driver.executeScript(() => JSON.stringify(localStorage))), 'the valid edits were saved');
   },
 
-  async 'a protected share link opens in a fresh session with its passphrase'(driver, engine, fresh) {
+  async 'a protected share link opens in a fresh session with its passphrase, then its parts load on demand'(driver, engine, fresh) {
     await newPlan(driver, engine);
     await click(driver, byText('a', "Couple's preview and sharing"));
     await openPanel(driver, 'Share link');
@@ -206,6 +206,13 @@ const tests = {
       await waitForText(other, 'Alex & Sam · 3-day couples intensive');
       const stored = await other.executeScript(() => localStorage.length);
       check(stored === 0, `opening a link stores nothing (found ${stored})`);
+      // The share page's parts loaded on demand: the calendar panel's fields, the day cards.
+      await openPanel(other, 'Calendar file');
+      await other.wait(until.elementLocated(button('Calendar for everyone')), 10_000);
+      await click(other, button('Day cards'));
+      await waitForText(other, 'Print day cards');
+      await click(other, button('← Back to the schedule'));
+      await waitForText(other, 'Alex & Sam · 3-day couples intensive');
     } finally {
       await other.quit();
     }
