@@ -3,13 +3,14 @@
 mod common;
 
 use common::*;
+use intensive_planner::core::limits::Setting;
 use intensive_planner::core::model::{
     parse_date, Answer, Clearance, Contraindication, Doses, KapPlacement, KapRecord, Participants,
     Person, Profile, Reading, Ride, Settings,
 };
 use intensive_planner::core::text::Lang;
 use intensive_planner::shell::format::{
-    decode_plan, encode_plan, encode_stored, read_plan, stored_revision, DecodeError,
+    decode_plan, encode_plan, encode_stored, read_plan, stored_revision, DecodeError, Mended,
     FORMAT_VERSION,
 };
 
@@ -130,23 +131,26 @@ fn version_3_meanings_are_kept() {
     let read = read_plan(&long).expect("readable");
     assert_eq!(read.plan.settings.integration_window_hours, 120);
     assert!(read.plan.settings.longer_window_on_purpose);
-    assert!(
-        read.mended.iter().any(|m| m.contains("Longer on purpose")),
-        "{:?}",
-        read.mended
-    );
+    assert_eq!(read.mended, [Mended::LongerWindow { hours: 120 }]);
+    assert!(read.mended[0]
+        .to_string()
+        .contains("marked \"Longer on purpose\""));
     // No fast at all, which version 3 allowed, reads as the 1-hour floor, and says so.
     let unfasted = V3_FIXTURE.replacen("\"fasting_hours\": 4", "\"fasting_hours\": 0", 1);
     assert_ne!(unfasted, V3_FIXTURE);
     let read = read_plan(&unfasted).expect("readable");
     assert_eq!(read.plan.settings.fasting_hours, 1);
-    assert!(
-        read.mended
-            .iter()
-            .any(|m| m.contains("Fasting before a dose")),
-        "{:?}",
-        read.mended
+    assert_eq!(
+        read.mended,
+        [Mended::SettingKept {
+            setting: Setting::FastingHours,
+            was: 0,
+            now: 1
+        }]
     );
+    assert!(read.mended[0]
+        .to_string()
+        .starts_with("Fasting before a dose (hours, default 4) was 0, outside 1–"));
     // Version 4 writes the choice, and an unmarked long window reads the same way.
     let unmarked = V4_FIXTURE.replacen(
         "\"longer_window_on_purpose\": true",

@@ -127,8 +127,89 @@ pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Read {
     pub plan: Plan,
-    /// One sentence per change, for the therapist; empty when nothing was mended.
-    pub mended: Vec<String>,
+    /// One per change, said to the therapist in a sentence each (`Display`); empty when nothing
+    /// was mended.
+    pub mended: Vec<Mended>,
+}
+
+/// One thing the reader changed so that a plan saved under older, looser limits opens. Kept as
+/// data and put into words only where it is said (the app's notice), so that readers that do
+/// not say it (share links, backups) carry none of the sentences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mended {
+    /// A text longer than its limit, cut to it.
+    TextCut { text: Text, was: usize },
+    /// A setting outside its range, brought to the nearest allowed value.
+    SettingKept {
+        setting: Setting,
+        was: u64,
+        now: u16,
+    },
+    /// Block ids past `MAX_BLOCK_ID`, renumbered.
+    IdsRenumbered,
+    /// A block on a day (from 1) ending at or before its start, given the shortest length.
+    BlockTimes {
+        day: usize,
+        was: (Time, Time),
+        now: (Time, Time),
+    },
+    /// A block with a blank title on a day (from 1), called by its kind.
+    Untitled { day: usize, kind: BlockKind },
+    /// An integration window longer than the usual, marked "Longer on purpose".
+    LongerWindow { hours: u16 },
+    /// A prescriber clearance dated outside the allowed years or without a prescriber, set aside.
+    ClearanceSetAside {
+        date: chrono::NaiveDate,
+        prescriber: String,
+    },
+    /// A ride home on a day (from 1) with an empty driver's name, left out.
+    NoDriver { day: usize },
+}
+
+impl fmt::Display for Mended {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mended::TextCut { text, was } => write!(
+                f,
+                "{} was {was} characters long and is cut to {}.",
+                capitalised(text.what()),
+                text.max_chars()
+            ),
+            Mended::SettingKept { setting, was, now } => {
+                let range = setting.range();
+                write!(
+                    f,
+                    "{} was {was}, outside {}–{}, and is now {now}.",
+                    setting.label(),
+                    range.min,
+                    range.max
+                )
+            }
+            Mended::IdsRenumbered => write!(f, "Block ids above {MAX_BLOCK_ID} were renumbered."),
+            Mended::BlockTimes { day, was, now } => write!(
+                f,
+                "A block on day {day} ran {}–{}, ending at or before its start; it now runs {}–{}.",
+                was.0, was.1, now.0, now.1
+            ),
+            Mended::Untitled { day, kind } => write!(
+                f,
+                "A block with no title on day {day} is called “{}”.",
+                kind.label()
+            ),
+            Mended::LongerWindow { hours } => write!(
+                f,
+                "Integration within {hours} hours is longer than the usual {USUAL_INTEGRATION_WINDOW_HOURS}; it is kept and marked \"Longer on purpose\". Check it under Thresholds."
+            ),
+            Mended::ClearanceSetAside { date, prescriber } => write!(
+                f,
+                "The prescriber clearance dated {} by “{prescriber}” was set aside: record it again with a date between {EARLIEST_YEAR} and {LATEST_YEAR} and the prescriber's name.",
+                format_date(*date)
+            ),
+            Mended::NoDriver { day } => {
+                write!(f, "An empty driver's name for day {day} was left out.")
+            }
+        }
+    }
 }
 
 /// Reads a stored plan of any known version, saying what was mended.
@@ -349,7 +430,7 @@ fn clip(value: &str) -> String {
 /// block ids past `MAX_BLOCK_ID` are renumbered. Each mend is said in `mended`. What is left must
 /// pass `Plan::validate`, so every plan read is valid.
 struct Reader {
-    mended: Vec<String>,
+    mended: Vec<Mended>,
 }
 
 impl Reader {
@@ -360,10 +441,7 @@ impl Reader {
             .ok_or_else(|| format!("{key} must be text"))?;
         let (count, max) = (value.chars().count(), text.max_chars());
         if count > max {
-            self.mended.push(format!(
-                "{} was {count} characters long and is cut to {max}.",
-                capitalised(text.what())
-            ));
+            self.mended.push(Mended::TextCut { text, was: count });
             return Ok(fit(value, max));
         }
         Ok(value.to_string())
@@ -410,12 +488,11 @@ impl Reader {
         let range = setting.range();
         let kept = range.clamp(value);
         if u64::from(kept) != value {
-            self.mended.push(format!(
-                "{} was {value}, outside {}–{}, and is now {kept}.",
-                setting.label(),
-                range.min,
-                range.max
-            ));
+            self.mended.push(Mended::SettingKept {
+                setting,
+                was: value,
+                now: kept,
+            });
         }
         Ok(kept)
     }
@@ -434,9 +511,7 @@ pub(crate) fn read_plan_object(v: &Object) -> Result<Read, String> {
                 block.id = id;
             }
         }
-        reader
-            .mended
-            .push(format!("Block ids above {MAX_BLOCK_ID} were renumbered."));
+        reader.mended.push(Mended::IdsRenumbered);
     }
     plan.validate().map_err(|problems| {
         problems
@@ -584,18 +659,18 @@ fn plan_from_object(v: &Object, reader: &mut Reader) -> Result<Plan, String> {
                 let (was_start, was_end) = (start, end);
                 end = start.plus(MIN_BLOCK_MINUTES).unwrap_or(Time::END_OF_DAY);
                 start = Time::from_minutes(end.minutes() - MIN_BLOCK_MINUTES).unwrap_or(start);
-                reader.mended.push(format!(
-                    "A block on day {} ran {was_start}–{was_end}, ending at or before its start; it now runs {start}–{end}.",
-                    index + 1
-                ));
+                reader.mended.push(Mended::BlockTimes {
+                    day: index + 1,
+                    was: (was_start, was_end),
+                    now: (start, end),
+                });
             }
             let mut title = reader.text(b, "title", Text::BlockTitle)?;
             if title.trim().is_empty() {
-                reader.mended.push(format!(
-                    "A block with no title on day {} is called “{}”.",
-                    index + 1,
-                    kind.label()
-                ));
+                reader.mended.push(Mended::Untitled {
+                    day: index + 1,
+                    kind,
+                });
                 title = kind.label().to_string();
             }
             blocks.push(Block {
@@ -675,10 +750,9 @@ fn settings_from(s: &Object, reader: &mut Reader) -> Result<Settings, String> {
     {
         // Versions before 4 took up to two weeks without asking: keep the therapist's number.
         settings.longer_window_on_purpose = true;
-        reader.mended.push(format!(
-            "Integration within {} hours is longer than the usual {USUAL_INTEGRATION_WINDOW_HOURS}; it is kept and marked \"Longer on purpose\". Check it under Thresholds.",
-            settings.integration_window_hours
-        ));
+        reader.mended.push(Mended::LongerWindow {
+            hours: settings.integration_window_hours,
+        });
     }
     Ok(settings)
 }
@@ -716,11 +790,9 @@ fn clearance_from(
     if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) || prescriber.trim().is_empty() {
         // Older versions took any year (Safari's split date field turns 2027 into 0005)
         // and any prescriber: say what it was, so that it can be recorded again.
-        reader.mended.push(format!(
-            "The prescriber clearance dated {} by “{}” was set aside: record it again with a date between {EARLIEST_YEAR} and {LATEST_YEAR} and the prescriber's name.",
-            format_date(date),
-            prescriber
-        ));
+        reader
+            .mended
+            .push(Mended::ClearanceSetAside { date, prescriber });
         return Ok(());
     }
     for person in people {
@@ -866,9 +938,7 @@ fn kap_from(
         let person = person(r, participants)?;
         let driver = reader.text(r, "driver", Text::Driver)?;
         if driver.trim().is_empty() {
-            reader.mended.push(format!(
-                "An empty driver's name for day {day} was left out."
-            ));
+            reader.mended.push(Mended::NoDriver { day });
             continue;
         }
         record.rides.push(Ride {

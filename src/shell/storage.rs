@@ -88,7 +88,8 @@ fn load_where(wanted: &dyn Fn(&str) -> bool) -> Result<Loaded, String> {
                     .revisions
                     .push((plan.id.clone(), stored_revision(&raw).unwrap_or(0)));
                 if !read.mended.is_empty() {
-                    loaded.mended.push((plan.title.clone(), read.mended));
+                    let said = read.mended.iter().map(ToString::to_string).collect();
+                    loaded.mended.push((plan.title.clone(), said));
                 }
                 loaded.plans.push(plan);
             }
