@@ -14,7 +14,7 @@ out=target/size-report
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --quiet
 bin=${BIN:-intensive-planner}
-# Through scripts/trunk-bin/wasm-bindgen (first on PATH), as trunk calls it: for the app, the
+# Through scripts/trunk-bin/wasm-bindgen (first on PATH), as trunk calls it: for either page, the
 # report is of its first file, the parts loaded on demand split off.
 wasm-bindgen --target=web --out-dir="$out" --out-name="$bin" "target/wasm32-unknown-unknown/release/$bin.wasm"
 # The same optimisation as the release build (index.html's data-wasm-opt), keeping names (-g).
