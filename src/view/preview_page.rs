@@ -185,7 +185,10 @@ pub fn PreviewPage(id: String) -> impl IntoView {
                         {home_zone_choice(&plan, read_only)}
                         {person_filter(&plan, person, Lang::En)}
                         <ShareTools plan=plan.clone() person=person/>
-                        <CalendarTools plan=plan.clone() person=person lang=Lang::En/>
+                        {calendar_panel(Lang::En, {
+                            let plan = StoredValue::new(plan.clone());
+                            move || calendar_fields(plan.get_value(), person, Lang::En)
+                        })}
                         <p><a class="button" href=cards>"Print day cards"</a></p>
                     </div>
                     <div lang=lang.code()>{move || preview_days(&shown())}</div>
@@ -398,18 +401,18 @@ fn ShareTools(plan: Plan, person: RwSignal<Option<Person>>) -> impl IntoView {
     }
 }
 
-/// Calendar files: the whole plan, and one per partner, in a closed panel.
-#[component]
-pub(super) fn CalendarTools(
-    plan: Plan,
-    person: RwSignal<Option<Person>>,
-    /// The language of the panel (the calendar file is always in the couple's).
+/// Calendar files, in a closed panel (its summary in `lang`; the file is always in the couple's
+/// language). What it holds (`fields`: [`calendar_fields`], or on the share page the part that
+/// draws them) is drawn when the panel is first opened, and kept.
+pub(super) fn calendar_panel<V: IntoView + 'static>(
     lang: Lang,
+    fields: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
+    let opened = RwSignal::new(false);
     view! {
-        <details class="panel">
+        <details class="panel" on:toggle=move |_| super::dom::open_once(opened)>
             <summary>{text(lang, Key::CalendarFile)}</summary>
-            {calendar_fields(plan, person, lang)}
+            {move || opened.get().then(&fields)}
         </details>
     }
 }

@@ -6,7 +6,7 @@
 
 use super::dom;
 use super::parts::{later_in, not_loaded, NotLoaded, Part, SharedParts};
-use super::preview_page::{on_their_clock, person_filter, preview_days};
+use super::preview_page::{calendar_panel, on_their_clock, person_filter, preview_days};
 use super::route::Route;
 use crate::core::model::{Person, Plan};
 use crate::core::text::{say, text, Key, Lang};
@@ -176,7 +176,12 @@ fn open_plan(plan: Plan, document: StoredValue<String>, parts: SharedParts) -> A
     };
     let lang = plan.language;
     let filter = person_filter(&plan, person, lang);
-    let calendar = calendar_panel(plan.clone(), person, lang, parts);
+    let calendar = {
+        let plan = StoredValue::new(plan.clone());
+        calendar_panel(lang, move || {
+            later_in((parts.calendar)(plan.get_value(), person, lang), lang)
+        })
+    };
     let keep = StoredValue::new(plan);
     let schedule = view! {
         <article class="page preview" aria-labelledby="preview-heading">
@@ -203,24 +208,6 @@ fn open_plan(plan: Plan, document: StoredValue<String>, parts: SharedParts) -> A
         })}
     }
     .into_any()
-}
-
-/// The calendar panel, closed; its fields are drawn (and their part loaded) when it is first
-/// opened.
-fn calendar_panel(
-    plan: Plan,
-    person: RwSignal<Option<Person>>,
-    lang: Lang,
-    parts: SharedParts,
-) -> impl IntoView {
-    let opened = RwSignal::new(false);
-    let plan = StoredValue::new(plan);
-    view! {
-        <details class="panel" on:toggle=move |_| dom::open_once(opened)>
-            <summary>{text(lang, Key::CalendarFile)}</summary>
-            {move || opened.get().then(|| later_in((parts.calendar)(plan.get_value(), person, lang), lang))}
-        </details>
-    }
 }
 
 /// The day cards once their part is loaded, with the focus on their heading; or, when it cannot
