@@ -5,7 +5,9 @@
 // its plan. The service worker and its cache are removed after the set-up; a later page's run
 // may find the one an earlier run installed (it changes no score we saw). Prints each category's score against issue #14's targets (100 for accessibility,
 // best practices and SEO; 98 for performance); exits non-zero when one is missed.
-// Run: make lighthouse (after make build).
+// Each page is run RUNS times (default 1) and the median score counts, as Lighthouse advises on
+// a noisy machine; PAGES=list,plan,couple picks pages.
+// Run: make lighthouse (after make build), or RUNS=5 PAGES=couple node scripts/lighthouse.mjs.
 import { chromium } from '@playwright/test';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -38,17 +40,29 @@ await setupPage.evaluate(async () => {
 await context.close();
 
 const pages = [
-  ['the plan list', `${base}/#/`],
-  ['a plan', `${base}/#/plan/${planId}`],
-  ["the couple's page", `${base}/share.html${new URL(link).hash}`],
-];
+  ['list', 'the plan list', `${base}/#/`],
+  ['plan', 'a plan', `${base}/#/plan/${planId}`],
+  ['couple', "the couple's page", `${base}/share.html${new URL(link).hash}`],
+].filter(([key]) => !process.env.PAGES || process.env.PAGES.split(',').includes(key));
+const runs = Math.max(1, Number(process.env.RUNS ?? 1));
 let missed = 0;
-for (const [name, url] of pages) {
-  const out = join(profile, 'report.json');
-  // Asynchronously: the static server runs in this process and must keep answering.
-  await promisify(execFile)(process.execPath, [cli, url, '--quiet', '--output=json', `--output-path=${out}`, '--disable-storage-reset',
-    `--chrome-flags=${[...flags, `--user-data-dir=${profile}`].join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
-  const report = JSON.parse(readFileSync(out, 'utf8'));
+for (const [, name, url] of pages) {
+  const reports = [];
+  for (let run = 0; run < runs; run += 1) {
+    const out = join(profile, 'report.json');
+    // Asynchronously: the static server runs in this process and must keep answering.
+    await promisify(execFile)(process.execPath, [cli, url, '--quiet', '--output=json', `--output-path=${out}`, '--disable-storage-reset',
+      `--chrome-flags=${[...flags, `--user-data-dir=${profile}`].join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    reports.push(JSON.parse(readFileSync(out, 'utf8')));
+  }
+  // The run with the median performance score stands for the page.
+  reports.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+  const report = reports[Math.floor(reports.length / 2)];
+  if (runs > 1) {
+    const all = reports.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
+    const tbt = reports.map((r) => Math.round(r.audits['total-blocking-time']?.numericValue ?? 0));
+    console.log(`lighthouse: ${name}: performance over ${runs} runs ${all.join(', ')}; total blocking time ${tbt.sort((a, b) => a - b).join(', ')} ms`);
+  }
   const scores = Object.entries(TARGETS).map(([id, target]) => {
     const score = Math.round((report.categories[id]?.score ?? 0) * 100);
     if (score < target) missed += 1;
