@@ -64,30 +64,54 @@ pub fn use_parts() -> Parts {
     expect_context::<Parts>()
 }
 
-/// Draws a part: nothing while its file loads, then the part, or a notice that says it could
-/// not be loaded and what to do. Drawing it again (another visit to the page) tries again.
-/// The fetch starts once the page around it is painted: begun in the same task, it would count
-/// as something the page's first paint waited for (Lighthouse's largest contentful paint did).
+/// Draws a part: "Loading…" while its file loads (shown only if that takes a moment), then the
+/// part, or a notice that says it could not be loaded and what to do. Drawing it again (another
+/// visit to the page) tries again. The fetch starts once the page around it is painted: begun in
+/// the same task, it would count as something the page's first paint waited for (Lighthouse's
+/// largest contentful paint did).
 pub fn later(part: Part) -> impl IntoView {
     later_or(
         part,
-        "This part of the app could not be loaded. Check the connection, then reload the page. Your plans are safe in this browser.",
+        Words {
+            loading: "Loading…",
+            not_loaded: "This part of the app could not be loaded. Check the connection, then reload the page. Your plans are safe in this browser.",
+        },
     )
 }
 
-/// Draws a part of the couple's page, like [`later`], with the notice in their language.
+/// Draws a part of the couple's page, like [`later`], in their language.
 pub fn later_in(part: Part, lang: Lang) -> impl IntoView {
-    later_or(part, text(lang, Key::PartNotLoaded))
+    later_or(
+        part,
+        Words {
+            loading: text(lang, Key::PartLoading),
+            not_loaded: text(lang, Key::PartNotLoaded),
+        },
+    )
 }
 
-fn later_or(part: Part, notice: &'static str) -> impl IntoView {
-    Suspend::new(async move {
-        after_paint().await;
-        match part.await {
-            Ok(view) => view,
-            Err(NotLoaded) => not_loaded(notice),
-        }
-    })
+/// What a part on its way says.
+struct Words {
+    loading: &'static str,
+    not_loaded: &'static str,
+}
+
+/// The status line stands before the part; the style sheet (`.later`) hides it once the part is
+/// drawn beside it, and keeps it invisible for the first moments, so that a part at hand (from
+/// the cache) does not make it flash. The wrapper takes no place in the page's layout.
+fn later_or(part: Part, words: Words) -> impl IntoView {
+    view! {
+        <div class="later">
+            <p class="loading" role="status">{words.loading}</p>
+            {Suspend::new(async move {
+                after_paint().await;
+                match part.await {
+                    Ok(view) => view,
+                    Err(NotLoaded) => not_loaded(words.not_loaded),
+                }
+            })}
+        </div>
+    }
 }
 
 /// The notice where a part could not be loaded.

@@ -85,6 +85,42 @@ test.describe('a part of the app loaded on demand', () => {
     await expect(page.getByRole('link', { name: /Alex & Sam/ })).toHaveCount(1);
   });
 
+  test('that is slow to arrive says "Loading…" where it will be, until it is drawn', async ({ page }) => {
+    /** Holds back a part's file until the returned function is called. */
+    async function holdBack(pattern) {
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(pattern, async (route) => { await held; await route.continue(); });
+      return release;
+    }
+    const loading = page.getByRole('status').filter({ hasText: 'Loading…' });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
+    let release = await holdBack(/\/split_new_plan-[\w-]+\.wasm$/);
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await expect(loading).toBeVisible();
+    await expectAccessible(page);
+    release();
+    await expect(page.getByLabel('Partner A')).toBeVisible();
+    await expect(loading).toBeHidden();
+
+    // The couple's page: the day cards, behind the schedule.
+    await createPlan(page);
+    await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+    await page.locator('summary', { hasText: 'Share link' }).click();
+    await page.getByLabel('Plain link').check();
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    const link = await page.getByLabel('The link').inputValue();
+    await page.goto(link);
+    await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+    release = await holdBack(/\/split_day_cards-[\w-]+\.wasm$/);
+    await page.getByRole('button', { name: 'Day cards' }).click();
+    await expect(loading).toBeVisible();
+    release();
+    await expect(page.getByRole('button', { name: 'Print day cards' })).toBeVisible();
+    await expect(loading).toBeHidden();
+  });
+
   test("on the couple's page, says so in the couple's words where the part would be", async ({ page }) => {
     await createPlan(page);
     await page.getByRole('link', { name: "Couple's preview and sharing" }).click();

@@ -187,6 +187,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DayCards => "Day cards",
         Key::BackToSchedule => "← Back to the schedule",
         Key::OpenedFromLink => "This schedule was opened from a link. Nothing of it leaves this device.",
+        Key::PartLoading => "Loading…",
         Key::PartNotLoaded => "This part of the page could not be loaded. Check the connection, then reload the page.",
     }
 }

@@ -189,6 +189,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DayCards => "Tarjetas de cada día",
         Key::BackToSchedule => "← Volver al horario",
         Key::OpenedFromLink => "Este horario se abrió desde un enlace. Nada de él sale de este dispositivo.",
+        Key::PartLoading => "Cargando…",
         Key::PartNotLoaded => "Esta parte de la página no se pudo cargar. Compruebe la conexión y vuelva a cargar la página.",
     }
 }

@@ -471,5 +471,6 @@ keys! {
     DayCards,
     BackToSchedule,
     OpenedFromLink,
+    PartLoading,
     PartNotLoaded,
 }
