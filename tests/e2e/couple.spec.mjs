@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible, createPlan, storageSnapshot, storedPlans } from './fixtures.mjs';
+import { test, expect, expectAccessible, createPlan, storageSnapshot, storedPlans, plainShareLink } from './fixtures.mjs';
 
 const NOTE = 'PRIVATE-NOTE-4711';
 const PRESCRIBER = 'Dr. Confidential';
@@ -355,10 +355,7 @@ test("the couple's own clock: times on theirs beside the practice's when their d
   await expect(page.locator('.summary')).toHaveText('Times are in America/Los_Angeles.');
   await expect(first(page).locator('.when')).toHaveText('09:00–10:30');
   await expect(page.getByText('your time')).toHaveCount(0);
-  await page.locator('summary', { hasText: 'Share link' }).click();
-  await page.getByLabel('Plain link').check();
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const link = await page.getByLabel('The link').inputValue();
+  const link = await plainShareLink(page);
 
   // The couple opens the link in New York: both clocks, for every block.
   const couple = await browser.newContext({ timezoneId: 'America/New_York' });
@@ -411,10 +408,7 @@ test("the couple's home time zone, set by the therapist: each time on their home
 
   // The link carries it: a phone already in Los Angeles shows their home clock; a device
   // elsewhere shows its own.
-  await page.locator('summary', { hasText: 'Share link' }).click();
-  await page.getByLabel('Plain link').check();
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const link = await page.getByLabel('The link').inputValue();
+  const link = await plainShareLink(page);
   const phone = await practice.newPage();
   await phone.goto(link);
   await expect(first(phone).locator('.theirs')).toHaveText('12:00–13:30 in New York');

@@ -51,6 +51,14 @@ export async function createPlan(page, { format = 'Couples', a = 'Alex', b = 'Sa
   await page.getByRole('button', { name: 'Create plan' }).click();
 }
 
+/** On a plan's preview: opens the share panel, makes a plain link and gives it. */
+export async function plainShareLink(page) {
+  await page.locator('summary', { hasText: 'Share link' }).click();
+  await page.getByLabel('Plain link').check();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  return page.getByLabel('The link').inputValue();
+}
+
 /** The agenda's list items for day N, as text. */
 export async function dayItems(page, n) {
   return page.getByRole('region', { name: new RegExp(`^Day ${n}\\b`) }).getByRole('listitem').allTextContents();

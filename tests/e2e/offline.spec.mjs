@@ -1,6 +1,6 @@
 // The fast-and-offline issue: once loaded, the app, a plan, its preview and a share link open
 // with no network (the service worker, web/sw.js); a new build is offered, never forced.
-import { test, expect, expectAccessible, createPlan } from './fixtures.mjs';
+import { test, expect, expectAccessible, createPlan, plainShareLink } from './fixtures.mjs';
 
 /** Waits until the service worker has kept this build's files and controls the page. */
 async function offlineReady(page) {
@@ -18,10 +18,7 @@ test('with no network, the plan list, a plan, its preview and a share link still
   await offlineReady(page);
   const plan = page.url();
   await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
-  await page.locator('summary', { hasText: 'Share link' }).click();
-  await page.getByLabel('Plain link').check();
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const link = await page.getByLabel('The link').inputValue();
+  const link = await plainShareLink(page);
 
   await context.setOffline(true);
   // Truly offline: a file the service worker does not keep cannot be fetched.
@@ -107,10 +104,7 @@ test.describe('a part of the app loaded on demand', () => {
     // The couple's page: the day cards, behind the schedule.
     await createPlan(page);
     await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
-    await page.locator('summary', { hasText: 'Share link' }).click();
-    await page.getByLabel('Plain link').check();
-    await page.getByRole('button', { name: 'Copy share link' }).click();
-    const link = await page.getByLabel('The link').inputValue();
+    const link = await plainShareLink(page);
     await page.goto(link);
     await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
     release = await holdBack(/\/split_day_cards-[\w-]+\.wasm$/);
@@ -124,10 +118,7 @@ test.describe('a part of the app loaded on demand', () => {
   test("on the couple's page, says so in the couple's words where the part would be", async ({ page }) => {
     await createPlan(page);
     await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
-    await page.locator('summary', { hasText: 'Share link' }).click();
-    await page.getByLabel('Plain link').check();
-    await page.getByRole('button', { name: 'Copy share link' }).click();
-    const link = await page.getByLabel('The link').inputValue();
+    const link = await plainShareLink(page);
     const refused = [];
     page.expectOfflineRequest = true;
     await page.route(/\/(split_|chunk_)[\w-]+\.wasm$/, (route) => {

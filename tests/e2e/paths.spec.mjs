@@ -1,6 +1,6 @@
 // The fast-and-offline issue: the same dist/ works at the site root and in a sub-folder,
 // because every asset path in the built index.html is relative.
-import { test, expect, expectAccessible } from './fixtures.mjs';
+import { test, expect, expectAccessible, plainShareLink } from './fixtures.mjs';
 
 test('served from a sub-folder, the app loads every file from there, keeps a plan, opens its preview and a share link', async ({ page }) => {
   const failed = [];
@@ -30,10 +30,7 @@ test('served from a sub-folder, the app loads every file from there, keeps a pla
   await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
   await expectAccessible(page);
   // A share link points at the share page in the same folder, which loads from there too.
-  await page.locator('summary', { hasText: 'Share link' }).click();
-  await page.getByLabel('Plain link').check();
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const link = await page.getByLabel('The link').inputValue();
+  const link = await plainShareLink(page);
   expect(new URL(link).pathname).toBe('/in/a/folder/share.html');
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');

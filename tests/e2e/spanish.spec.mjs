@@ -3,7 +3,7 @@
 // no English sentence of the couple's texts left (checked against the English table,
 // texts-en.json, which a native test keeps in step with src/core/text/en.rs).
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible, createPlan } from './fixtures.mjs';
+import { test, expect, expectAccessible, createPlan, plainShareLink } from './fixtures.mjs';
 
 const english = JSON.parse(readFileSync(new URL('./texts-en.json', import.meta.url), 'utf8'));
 /** The English fragments (between the parts filled in) long enough to be sure of. */
@@ -46,10 +46,7 @@ test('a plan set to Spanish: the preview and a share link opened on a fresh devi
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // The couple opens a link on a device that has never seen the plan.
-  await page.locator('summary', { hasText: 'Share link' }).click();
-  await page.getByLabel('Plain link').check();
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const link = await page.getByLabel('The link').inputValue();
+  const link = await plainShareLink(page);
   const context = await browser.newContext();
   const phone = await context.newPage();
   await phone.setViewportSize({ width: 360, height: 800 });
