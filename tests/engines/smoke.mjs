@@ -235,6 +235,24 @@ const tests = {
     check(!text.includes('eye mask'), 'the supporting partner is not told to bring an eye mask');
   },
 
+  async 'keeps the build for offline use once the page has loaded'(driver) {
+    await driver.get(`${BASE}/`);
+    await waitForText(driver, 'Plans');
+    // The worker registers once the page's wasm has arrived, then keeps every file of the build.
+    const kept = await eventually(
+      () => driver.executeAsyncScript((done) => {
+        navigator.serviceWorker.getRegistration()
+          .then((registration) => (registration?.active ? caches.keys() : []))
+          .then((keys) => Promise.all(keys.map((key) => caches.open(key).then((cache) => cache.keys()))))
+          .then((lists) => done(lists.flat().map((request) => request.url)), () => done([]));
+      }),
+      (urls) => urls.some((url) => url.endsWith('_bg.wasm')) && urls.some((url) => url.endsWith('/share.html')),
+      'the kept files, with both pages and a wasm file',
+      20_000,
+    );
+    check(kept.length > 10, `every file of the build is kept (${kept.length})`);
+  },
+
   async 'makes a calendar file and a backup'(driver, engine) {
     await newPlan(driver, engine);
     await click(driver, byText('a', "Couple's preview and sharing"));
