@@ -1,6 +1,7 @@
 // Post-build step (run by scripts/post-build.mjs, before csp.mjs): minifies the app's scripts
 // (the wasm-bindgen JS glue and web/update.js) with esbuild, which trunk 0.21 cannot do ("Failed to minify JS"), and puts the new file's
-// hash in index.html's integrity attribute. Release builds only. The file keeps its name: trunk's name hash is of the
+// hash in index.html's integrity attribute; and takes the indentation and comments out of the
+// manifest and the SVG icon, which both pages count. Release builds only. The file keeps its name: trunk's name hash is of the
 // unminified glue, which still changes whenever the glue does.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,3 +35,9 @@ for (const name of scripts) {
   console.log(`minify: ${name} ${before.length} → ${Buffer.byteLength(code)} bytes`);
 }
 writeFileSync(page, html);
+
+// The manifest and the SVG icon, as written in web/ for people to read (77 B brotli off each page).
+const manifest = join(dir, 'manifest.webmanifest');
+writeFileSync(manifest, JSON.stringify(JSON.parse(readFileSync(manifest, 'utf8'))));
+const icon = join(dir, 'icons', 'icon.svg');
+writeFileSync(icon, readFileSync(icon, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><').trim());
