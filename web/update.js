@@ -33,10 +33,11 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   // download shared a weak signal with the page's own wasm. (Chromium's network emulation does
   // not slow a worker's fetches, so the benchmarks cannot show it.)
   new Promise((resolve) => {
-    // `buffered`: entries recorded before the observer are given to it too.
-    new PerformanceObserver((list) => {
-      if (list.getEntries().some((entry) => entry.name.endsWith('_bg.wasm'))) resolve();
-    }).observe({ type: 'resource', buffered: true });
+    const arrived = (entries) => entries.some((entry) => entry.name.endsWith('_bg.wasm')) && resolve();
+    // Already there (from the worker's cache, say), or when it arrives. `buffered` gives the
+    // observer what came before it too, where the browser knows the option.
+    arrived(performance.getEntriesByType('resource'));
+    new PerformanceObserver((list) => arrived(list.getEntries())).observe({ type: 'resource', buffered: true });
   })
     .then(() => navigator.serviceWorker.register('./sw.js'))
     .then((registration) => {
