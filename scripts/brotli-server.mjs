@@ -29,13 +29,11 @@ export async function serve(port, roots) {
       return;
     }
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-    let body = readFileSync(file);
-    if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
-      if (!compressed.has(file)) compressed.set(file, brotli(file));
-      body = compressed.get(file);
-      headers['content-encoding'] = 'br';
-    }
-    res.writeHead(200, headers).end(body);
+    const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+    if (br) headers['content-encoding'] = 'br';
+    // A file written after the server started is compressed when first asked for.
+    if (br && !compressed.has(file)) compressed.set(file, brotli(file));
+    res.writeHead(200, headers).end(br ? compressed.get(file) : readFileSync(file));
   });
   await new Promise((r) => server.listen(port, '127.0.0.1', r));
   return server;
