@@ -69,6 +69,11 @@ for (const [, name, url] of pages) {
     return `${id} ${score}${score < target ? ` (target ${target}: MISSED)` : ''}`;
   });
   console.log(`lighthouse: ${name.padEnd(18)} ${scores.join(', ')}`);
+  // What the performance score is made of, in the run that counts.
+  const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'speed-index', 'total-blocking-time', 'cumulative-layout-shift']
+    .map((id) => report.audits[id]).filter(Boolean)
+    .map((audit) => `${audit.id} ${audit.displayValue ?? ''} (score ${Math.round((audit.score ?? 0) * 100)})`);
+  console.log(`  performance metrics: ${metrics.join(', ')}`);
   for (const [id, target] of Object.entries(TARGETS)) {
     if (Math.round((report.categories[id]?.score ?? 0) * 100) >= target) continue;
     const failing = report.categories[id].auditRefs
