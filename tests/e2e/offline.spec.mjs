@@ -44,6 +44,26 @@ test('with no network, the plan list, a plan, its preview and a share link still
   await context.setOffline(false);
 });
 
+test('a later visit is answered from the kept build by the browser, the worker not started (Chromium)', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
+  await offlineReady(page);
+  // As a browser stops an idle worker; the static routes the worker set at install still answer.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
+  const sources = await page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((entry) => /\/$|\.css$|\.js$|_bg\.wasm$/.test(new URL(entry.name).pathname))
+      .map((entry) => [new URL(entry.name).pathname, entry.workerMatchedSourceType, entry.workerFinalSourceType]),
+  );
+  // The page (the folder's address), its stylesheet, scripts and wasm.
+  expect(sources.map(([path]) => path)).toEqual(expect.arrayContaining(['/', expect.stringMatching(/_bg\.wasm$/), expect.stringMatching(/\.css$/)]));
+  for (const [path, matched, answered] of sources) expect([path, matched, answered]).toEqual([path, 'cache', 'cache']);
+});
+
 test.describe('a part of the app loaded on demand', () => {
   // No service worker, so the part's file comes from the network, where the test refuses it.
   test.use({ serviceWorkers: 'block' });
