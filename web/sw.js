@@ -8,17 +8,24 @@ const VERSION = '__VERSION__';
 const FILES = ['__FILES__'];
 const CACHE = `intensive-planner-${VERSION}`;
 
-// The folder's own address is kept too (as the server answers it: its index.html), so that a
-// browser can answer it from the cache without this worker.
+// The folder's own address answers with its index.html: kept under both, so that a browser can
+// answer either from the cache without this worker.
 const FOLDER = new URL('./', self.location).pathname;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...FILES, FOLDER])));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache
+        .addAll(FILES)
+        .then(() => cache.match('./index.html'))
+        .then((page) => page && cache.put(FOLDER, page)),
+    ),
+  );
   // Where the browser knows static routes (Chromium), it answers this build's files from the
-  // cache itself, without starting this worker: a browser stops an idle worker within a minute,
-  // and starting it again held every file of a repeat visit back (about 270 ms on the race's
-  // phone-speed CPU). An address the cache does not have, or one with a query, still goes to
-  // the network or to the handler below. A browser that refuses the routes keeps the handler.
+  // cache itself, without starting this worker: a browser stops an idle worker soon after a
+  // visit, and a phone takes a while to start it again. An address the cache does not have, or
+  // one with a query, still goes to the network or to the handler below. A browser that does
+  // not know the routes, or refuses them, keeps the handler.
   if (event.addRoutes) {
     try {
       const route = { condition: { requestMethod: 'get', urlPattern: { pathname: `${FOLDER}*`, search: '' } }, source: { cacheName: CACHE } };

@@ -48,12 +48,20 @@ test('a later visit is answered from the kept build by the browser, the worker n
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
   await offlineReady(page);
-  // As a browser stops an idle worker; the static routes the worker set at install still answer.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await page.reload();
-  await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
+  /** A visit in a new tab once the browser has stopped the idle worker (stopping it through the
+   *  DevTools protocol can take the tab that asked with it, so the visit is a tab of its own). */
+  const errors = [];
+  const laterVisit = async () => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach().catch(() => {});
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
+  };
+  await laterVisit();
   const sources = await page.evaluate(() =>
     [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
       .filter((entry) => /\/$|\.css$|\.js$|_bg\.wasm$/.test(new URL(entry.name).pathname))
@@ -62,6 +70,11 @@ test('a later visit is answered from the kept build by the browser, the worker n
   // The page (the folder's address), its stylesheet, scripts and wasm.
   expect(sources.map(([path]) => path)).toEqual(expect.arrayContaining(['/', expect.stringMatching(/_bg\.wasm$/), expect.stringMatching(/\.css$/)]));
   for (const [path, matched, answered] of sources) expect([path, matched, answered]).toEqual([path, 'cache', 'cache']);
+  // And with no network: the folder's address is kept as its index.html.
+  await context.setOffline(true);
+  await laterVisit();
+  await context.setOffline(false);
+  expect(errors).toEqual([]);
 });
 
 test.describe('a part of the app loaded on demand', () => {
