@@ -54,5 +54,9 @@ const assets = [
 const template = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'share.html'), 'utf8');
 const marker = '<!-- share-page:assets -->';
 if (!template.includes(marker)) fail(`share.html has no ${marker}`);
-writeFileSync(join(dir, 'share.html'), template.replace(marker, assets));
+let page = template.replace(marker, assets);
+// In release builds without the template's comments and the indentation between tags, as trunk
+// minifies index.html.
+if (release) page = page.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><');
+writeFileSync(join(dir, 'share.html'), page);
 console.log(`share-page: share.html with ${names.js} (${Buffer.byteLength(glue)} B) and ${names.wasm} (${wasm.length} B)`);

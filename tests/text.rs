@@ -205,3 +205,27 @@ fn the_plan_title_the_form_writes_reads_in_spanish() {
         None
     );
 }
+
+#[test]
+fn the_pages_own_loading_lines_are_the_catalogs_words() {
+    // index.html and share.html say something while their files arrive, before any wasm runs,
+    // so their words are written in the HTML: here they are held to the catalog's.
+    let page = |name: &str| {
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let app = format!(
+        r#"<p class="loading">{}</p>"#,
+        text(Lang::En, Key::PartLoading)
+    );
+    assert!(page("index.html").contains(&app), "index.html has no {app}");
+    let share = format!(
+        r#"<p class="loading">{}<br><span lang="es">{}</span></p>"#,
+        text(Lang::En, Key::ShareOpening),
+        text(Lang::Es, Key::ShareOpening)
+    );
+    assert!(
+        page("share.html").contains(&share),
+        "share.html has no {share}"
+    );
+}

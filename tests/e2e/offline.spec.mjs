@@ -148,6 +148,38 @@ test.describe('a part of the app loaded on demand', () => {
     await expect(loading).toBeHidden();
   });
 
+  test("while a page's own wasm is on its way, the page says so, in both languages on the couple's", async ({ page }) => {
+    /** Holds back the page's first wasm file until the returned function is called (later
+     *  requests for it go through once it is). */
+    async function holdBack(pattern) {
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(pattern, async (route) => { await held; await route.continue(); });
+      return release;
+    }
+    const boot = page.locator('body > p.loading');
+    let release = await holdBack(/\/intensive-planner-\w+_bg\.wasm$/);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(boot).toHaveText('Loading…');
+    await expect(boot).toBeVisible();
+    await expectAccessible(page);
+    release();
+    await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
+    await expect(boot).toBeHidden();
+
+    await createPlan(page);
+    await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+    const link = await plainShareLink(page);
+    release = await holdBack(/\/share-\w+_bg\.wasm$/);
+    await page.goto(link, { waitUntil: 'commit' });
+    await expect(boot).toHaveText('Opening the shared schedule…Abriendo el horario compartido…');
+    await expect(boot.locator('span[lang="es"]')).toBeVisible();
+    await expectAccessible(page);
+    release();
+    await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+    await expect(boot).toBeHidden();
+  });
+
   test("on the couple's page, says so in the couple's words where the part would be", async ({ page }) => {
     await createPlan(page);
     await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
