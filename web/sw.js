@@ -28,7 +28,10 @@ self.addEventListener('install', (event) => {
   // not know the routes, or refuses them, keeps the handler.
   if (event.addRoutes) {
     try {
-      const route = { condition: { requestMethod: 'get', urlPattern: { pathname: `${FOLDER}*`, search: '' } }, source: { cacheName: CACHE } };
+      // The folder as a pattern: its own characters taken literally (a folder may be named
+      // "planner (2)"), then everything under it.
+      const pathname = `${FOLDER.replace(/[\\:*?+(){}]/g, '\\$&')}*`;
+      const route = { condition: { requestMethod: 'get', urlPattern: { pathname, search: '' } }, source: { cacheName: CACHE } };
       event.waitUntil(event.addRoutes(route).catch(() => {}));
     } catch {
       // Refused (a browser with an older form of the routes): the handler answers.

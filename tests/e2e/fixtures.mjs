@@ -76,3 +76,39 @@ export async function storedPlans(page) {
   const snapshot = await storageSnapshot(page);
   return Object.fromEntries(Object.entries(snapshot).filter(([k]) => k.startsWith('intensive-planner.plan.')).map(([k, v]) => [k, JSON.parse(v).plan]));
 }
+
+/** Waits until the service worker has kept this build's files and controls the page. */
+export async function offlineReady(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+/**
+ * A later visit to `path` once the browser has stopped the idle service worker, in a new tab
+ * (stopping it through the DevTools protocol can take the tab that asked with it). Uncaught
+ * errors on the new tab go into `errors`. Returns the new tab.
+ */
+export async function laterVisit(context, page, path, errors) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach().catch(() => {});
+  const later = await context.newPage();
+  later.on('pageerror', (error) => errors.push(error.message));
+  await later.goto(path);
+  return later;
+}
+
+/** The page's own address, stylesheet, scripts and wasm: [path, matched source, final source]
+ *  as the browser reports them (Chromium's static routes: 'cache' when the route answered). */
+export async function keptSources(page) {
+  return page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((entry) => /\/$|\.css$|\.js$|_bg\.wasm$/.test(new URL(entry.name).pathname))
+      .map((entry) => [new URL(entry.name).pathname, entry.workerMatchedSourceType, entry.workerFinalSourceType]),
+  );
+}

@@ -1,16 +1,6 @@
 // The fast-and-offline issue: once loaded, the app, a plan, its preview and a share link open
 // with no network (the service worker, web/sw.js); a new build is offered, never forced.
-import { test, expect, expectAccessible, createPlan, plainShareLink } from './fixtures.mjs';
-
-/** Waits until the service worker has kept this build's files and controls the page. */
-async function offlineReady(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
+import { test, expect, expectAccessible, createPlan, plainShareLink, offlineReady, laterVisit, keptSources } from './fixtures.mjs';
 
 test('with no network, the plan list, a plan, its preview and a share link still open', async ({ page, context }) => {
   await createPlan(page, { kap: 'Midway' });
@@ -48,34 +38,29 @@ test('a later visit is answered from the kept build by the browser, the worker n
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
   await offlineReady(page);
-  /** A visit in a new tab once the browser has stopped the idle worker (stopping it through the
-   *  DevTools protocol can take the tab that asked with it, so the visit is a tab of its own). */
   const errors = [];
-  const laterVisit = async () => {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach().catch(() => {});
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto('/');
-    await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
-  };
-  await laterVisit();
-  const sources = await page.evaluate(() =>
-    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-      .filter((entry) => /\/$|\.css$|\.js$|_bg\.wasm$/.test(new URL(entry.name).pathname))
-      .map((entry) => [new URL(entry.name).pathname, entry.workerMatchedSourceType, entry.workerFinalSourceType]),
-  );
+  let later = await laterVisit(context, page, '/', errors);
+  await expect(later.getByRole('button', { name: 'New plan' })).toBeVisible();
   // The page (the folder's address), its stylesheet, scripts and wasm.
+  const sources = await keptSources(later);
   expect(sources.map(([path]) => path)).toEqual(expect.arrayContaining(['/', expect.stringMatching(/_bg\.wasm$/), expect.stringMatching(/\.css$/)]));
   for (const [path, matched, answered] of sources) expect([path, matched, answered]).toEqual([path, 'cache', 'cache']);
   // And with no network: the folder's address is kept as its index.html.
   await context.setOffline(true);
-  await laterVisit();
+  later = await laterVisit(context, later, '/', errors);
+  await expect(later.getByRole('button', { name: 'New plan' })).toBeVisible();
   await context.setOffline(false);
   expect(errors).toEqual([]);
 });
+
+/** Holds back the files `pattern` matches until the returned function is called (later
+ *  requests for them go through once it is). */
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
 
 test.describe('a part of the app loaded on demand', () => {
   // No service worker, so the part's file comes from the network, where the test refuses it.
@@ -116,17 +101,10 @@ test.describe('a part of the app loaded on demand', () => {
   });
 
   test('that is slow to arrive says "Loading…" where it will be, until it is drawn', async ({ page }) => {
-    /** Holds back a part's file until the returned function is called. */
-    async function holdBack(pattern) {
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route(pattern, async (route) => { await held; await route.continue(); });
-      return release;
-    }
     const loading = page.getByRole('status').filter({ hasText: 'Loading…' });
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
-    let release = await holdBack(/\/split_new_plan-[\w-]+\.wasm$/);
+    let release = await holdBack(page, /\/split_new_plan-[\w-]+\.wasm$/);
     await page.getByRole('button', { name: 'New plan' }).click();
     await expect(loading).toBeVisible();
     await expectAccessible(page);
@@ -140,7 +118,7 @@ test.describe('a part of the app loaded on demand', () => {
     const link = await plainShareLink(page);
     await page.goto(link);
     await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
-    release = await holdBack(/\/split_day_cards-[\w-]+\.wasm$/);
+    release = await holdBack(page, /\/split_day_cards-[\w-]+\.wasm$/);
     await page.getByRole('button', { name: 'Day cards' }).click();
     await expect(loading).toBeVisible();
     release();
@@ -149,16 +127,8 @@ test.describe('a part of the app loaded on demand', () => {
   });
 
   test("while a page's own wasm is on its way, the page says so, in both languages on the couple's", async ({ page }) => {
-    /** Holds back the page's first wasm file until the returned function is called (later
-     *  requests for it go through once it is). */
-    async function holdBack(pattern) {
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route(pattern, async (route) => { await held; await route.continue(); });
-      return release;
-    }
     const boot = page.locator('body > p.loading');
-    let release = await holdBack(/\/intensive-planner-\w+_bg\.wasm$/);
+    let release = await holdBack(page, /\/intensive-planner-\w+_bg\.wasm$/);
     await page.goto('/', { waitUntil: 'commit' });
     await expect(boot).toHaveText('Loading…');
     await expect(boot).toBeVisible();
@@ -170,7 +140,7 @@ test.describe('a part of the app loaded on demand', () => {
     await createPlan(page);
     await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
     const link = await plainShareLink(page);
-    release = await holdBack(/\/share-\w+_bg\.wasm$/);
+    release = await holdBack(page, /\/share-\w+_bg\.wasm$/);
     await page.goto(link, { waitUntil: 'commit' });
     await expect(boot).toHaveText('Opening the shared schedule…Abriendo el horario compartido…');
     await expect(boot.locator('span[lang="es"]')).toBeVisible();

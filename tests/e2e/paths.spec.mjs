@@ -1,8 +1,8 @@
 // The fast-and-offline issue: the same dist/ works at the site root and in a sub-folder,
 // because every asset path in the built index.html is relative.
-import { test, expect, expectAccessible, plainShareLink } from './fixtures.mjs';
+import { test, expect, expectAccessible, plainShareLink, offlineReady, laterVisit, keptSources } from './fixtures.mjs';
 
-test('served from a sub-folder, the app loads every file from there, keeps a plan, opens its preview and a share link', async ({ page }) => {
+test('served from a sub-folder, the app loads every file from there, keeps a plan, opens its preview and a share link', async ({ page, context }) => {
   const failed = [];
   const outside = [];
   page.on('response', (response) => {
@@ -42,4 +42,13 @@ test('served from a sub-folder, the app loads every file from there, keeps a pla
   for (const url of scripts.filter((u) => !u.startsWith('data:'))) expect(url).toMatch(/^\.\//);
   expect(failed).toEqual([]);
   expect(outside).toEqual([]);
+  // A later visit is answered by the service worker's static routes for the folder (Chromium).
+  await offlineReady(page);
+  const errors = [];
+  const later = await laterVisit(context, page, '/in/a/folder/', errors);
+  await expect(later.getByRole('heading', { level: 1 })).toBeVisible();
+  const sources = await keptSources(later);
+  expect(sources.map(([path]) => path)).toContain('/in/a/folder/');
+  for (const [path, matched, answered] of sources) expect([path, matched, answered]).toEqual([path, 'cache', 'cache']);
+  expect(errors).toEqual([]);
 });
