@@ -4,8 +4,8 @@
 // a browser profile that Lighthouse then reuses (`--disable-storage-reset`), so the plan page has
 // its plan. The service worker and its cache are removed after the set-up; a later run finds
 // the one an earlier run installed, so its files come from the worker (first contentful paint
-// about 0.1 s against about 1 s in the first run). The scores hardly differ: on the list and the
-// couple's page the gap to 100 is blocking time, which the worker does not change. Prints each category's score against issue #14's targets (100 for accessibility,
+// about 0.1 s against about 1 s in the first run). The scores hardly differ: on all three pages the
+// gap to 100 is blocking time, which the worker does not change. Prints each category's score against issue #14's targets (100 for accessibility,
 // best practices and SEO; 98 for performance); exits non-zero when one is missed.
 // Each page is run RUNS times (default 1) and the median score counts, as Lighthouse advises on
 // a noisy machine; PAGES=list,plan,couple picks pages.
