@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
-import { sri } from './parts.mjs';
+import { compactMarkup, sri } from './parts.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
@@ -40,4 +40,4 @@ writeFileSync(page, html);
 const manifest = join(dir, 'manifest.webmanifest');
 writeFileSync(manifest, JSON.stringify(JSON.parse(readFileSync(manifest, 'utf8'))));
 const icon = join(dir, 'icons', 'icon.svg');
-writeFileSync(icon, readFileSync(icon, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><').trim());
+writeFileSync(icon, compactMarkup(readFileSync(icon, 'utf8')));

@@ -1,6 +1,7 @@
 // The parts a binary loads on demand, put into dist/ (used by the post-build steps split.mjs,
 // for the app, and share-page.mjs, for the couple's page), and the hashes the post-build steps
-// share (a file's hashed name, an integrity attribute). scripts/trunk-bin/wasm-bindgen split
+// share (a file's hashed name, an integrity attribute, markup without comments and
+// indentation). scripts/trunk-bin/wasm-bindgen split
 // the binary's wasm before wasm-bindgen read it and left the parts in
 // target/wasm-bindgen/<profile>/split/<binary>/: one wasm file per split point (src/main.rs,
 // src/bin/share.rs), the chunks they share, and __wasm_split.js, which fetches them. Here each
@@ -24,6 +25,9 @@ export const fail = (step, message) => {
 };
 export const hashed = (name, body) => name.replace(/\.(\w+)$/, `-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.$1`);
 export const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
+// HTML or SVG as written for people to read, without its comments and the indentation between
+// tags, for release builds (as trunk minifies index.html).
+export const compactMarkup = (markup) => markup.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><').trim();
 
 // Writes the parts of `bin` and their loader into dist/, the loader pointing at the binary's JS
 // glue (`glueName`, its final name in dist/). Returns the loader's name and content.

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
-import { dir, fail as failed, placeParts, pointGlue, preloadTag, release, sri } from './parts.mjs';
+import { compactMarkup, dir, fail as failed, placeParts, pointGlue, preloadTag, release, sri } from './parts.mjs';
 
 const step = 'share-page';
 const fail = (message) => failed(step, message);
@@ -54,9 +54,6 @@ const assets = [
 const template = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'share.html'), 'utf8');
 const marker = '<!-- share-page:assets -->';
 if (!template.includes(marker)) fail(`share.html has no ${marker}`);
-let page = template.replace(marker, assets);
-// In release builds without the template's comments and the indentation between tags, as trunk
-// minifies index.html.
-if (release) page = page.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><');
-writeFileSync(join(dir, 'share.html'), page);
+const page = template.replace(marker, assets);
+writeFileSync(join(dir, 'share.html'), release ? compactMarkup(page) : page);
 console.log(`share-page: share.html with ${names.js} (${Buffer.byteLength(glue)} B) and ${names.wasm} (${wasm.length} B)`);
