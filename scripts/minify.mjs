@@ -1,5 +1,7 @@
 // Post-build step (run by scripts/post-build.mjs, before csp.mjs): minifies the app's scripts
-// (the wasm-bindgen JS glue and web/update.js) with esbuild, which trunk 0.21 cannot do ("Failed to minify JS"), and puts the new file's
+// (the wasm-bindgen JS glue and web/update.js) with esbuild: trunk 0.21 cannot minify the glue ("Failed to minify JS"), and
+// its minifier gave update.js different bytes from one build to the next (index.html marks it
+// data-no-minify). Puts the new file's
 // hash in index.html's integrity attribute; and takes the indentation and comments out of the
 // manifest and the SVG icon, which both pages count. Release builds only. The file keeps its name: trunk's name hash is of the
 // unminified glue, which still changes whenever the glue does.

@@ -19,8 +19,9 @@ cargo test
 echo "== browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 
-echo "== release build"
+echo "== release build, twice: the same source gives the same files"
 trunk build --release
+node scripts/reproducible.mjs
 
 echo "== end to end (Playwright, Chromium, against dist/)"
 node tests/e2e/run.mjs
