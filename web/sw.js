@@ -12,11 +12,34 @@ const CACHE = `intensive-planner-${VERSION}`;
 // answer either from the cache without this worker.
 const FOLDER = new URL('./', self.location).pathname;
 
+// Both pages are kept without the `<link rel=preload as=fetch>` of their wasm. On a first visit
+// that hint starts the large download early; but a wasm that arrives by it never gets Chromium's
+// code cache back (measured in traces: `v8.wasm.moduleCacheHit` appears only without it), so
+// every visit compiled again, on the main thread, each function the first screen calls (about
+// 940 on the list, 1,600 on a plan). Fetched by the page's own script instead, a later visit
+// reads the code cache and V8 compiles the functions the last visit ran in the background. From
+// the cache here the hint saves nothing: no network to wait for.
+const keepWithoutWasmPreload = (cache, page) =>
+  cache.match(page).then(
+    (response) =>
+      response &&
+      response.text().then((html) => {
+        const kept = html.replace(/<link\b[^>]*>/g, (tag) => (/\brel="?preload\b/.test(tag) && /_bg\.wasm\b/.test(tag) ? '' : tag));
+        // The host's headers stay (a Content-Security-Policy, say), but for the body's length
+        // and encoding, which were the network's.
+        const headers = new Headers(response.headers);
+        headers.delete('content-length');
+        headers.delete('content-encoding');
+        return cache.put(page, new Response(kept, { headers }));
+      }),
+  );
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       cache
         .addAll(FILES)
+        .then(() => Promise.all(['./index.html', './share.html'].map((page) => keepWithoutWasmPreload(cache, page))))
         .then(() => cache.match('./index.html'))
         .then((page) => page && cache.put(FOLDER, page)),
     ),

@@ -53,6 +53,54 @@ test('a later visit is answered from the kept build by the browser, the worker n
   expect(errors).toEqual([]);
 });
 
+/** The `v8.wasm.*` trace events of the page's main wasm (`_bg.wasm`) while `during` runs. */
+async function wasmCacheEvents(browser, page, during) {
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+  await during();
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  return (trace.traceEvents ?? trace).filter((e) => e.name.startsWith('v8.wasm.') && (!e.args?.url || e.args.url.endsWith('_bg.wasm'))).map((e) => e.name);
+}
+
+test('a later visit reads back the compiled wasm, because the kept pages do not preload it (Chromium)', async ({ browser, page, context }) => {
+  // From the network a page preloads its wasm, to start the largest download early.
+  const wasmPreload = 'link[rel=preload][href$="_bg.wasm"]';
+  await createPlan(page);
+  await expect(page.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
+  await expect(page.locator(wasmPreload)).toHaveCount(1);
+  await offlineReady(page);
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  const link = await plainShareLink(page);
+  const errors = [];
+  // Kept by the worker, neither page has that hint: a wasm it fetched never gets its compiled
+  // code back from Chromium's code cache.
+  let later = await laterVisit(context, page, '/', errors);
+  await expect(later.getByRole('link', { name: /Alex & Sam/ })).toBeVisible();
+  await expect(later.locator(wasmPreload)).toHaveCount(0);
+  const share = await context.newPage();
+  await share.goto(link);
+  await expect(share.getByRole('heading', { level: 1 })).toContainText('Alex & Sam');
+  await expect(share.locator(wasmPreload)).toHaveCount(0);
+  await share.close();
+  // This visit's compiled code is written to the cache once V8 has optimised some of it and
+  // then stayed idle for 2 s; the next visit reads it back.
+  later = await laterVisit(context, later, '/', errors);
+  const written = await wasmCacheEvents(browser, later, async () => {
+    await later.getByRole('link', { name: /Alex & Sam/ }).first().click();
+    await expect(later.getByRole('region', { name: /^Day 1\b/ })).toBeVisible();
+    await later.waitForTimeout(6000);
+  });
+  expect(written).toContain('v8.wasm.cachedModule');
+  // The next visit, traced from before it asks for the page (a blank tab first).
+  later = await laterVisit(context, later, 'about:blank', errors);
+  const read = await wasmCacheEvents(browser, later, async () => {
+    await later.goto('/');
+    await expect(later.getByRole('link', { name: /Alex & Sam/ })).toBeVisible();
+  });
+  expect(read).toContain('v8.wasm.moduleCacheHit');
+  expect(read).not.toContain('v8.wasm.moduleCacheInvalid');
+  expect(errors).toEqual([]);
+});
+
 /** Holds back the files `pattern` matches until the returned function is called (later
  *  requests for them go through once it is). */
 async function holdBack(page, pattern) {
