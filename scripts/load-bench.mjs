@@ -73,6 +73,14 @@ function storePlans(entries) {
   }
 }
 
+// Waits until the service worker has kept the build and controls the page.
+function workerInControl(page) {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+}
+
 async function throttled(context) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -117,10 +125,7 @@ for (let run = 0; run < RUNS; run += 1) {
     await context.addInitScript(watchForFirstDay);
     const page = await throttled(context);
     results.cold.push(await timeLoad(page, `${base}/#/plan/${planId}`));
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    });
+    await workerInControl(page);
     // A repeat visit comes later, when the browser has stopped the idle worker (within a minute):
     // stopped here too, so that the visit pays for whatever still needs the worker started.
     const cdp = await context.newCDPSession(page);
@@ -148,10 +153,7 @@ for (let run = 0; run < RUNS; run += 1) {
       await context.close();
       return time;
     };
-    await visit((page) => page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }));
+    await visit(workerInControl);
     await visit((page) => page.waitForTimeout(8000));
     results.later.push(await visit(async () => {}));
     rmSync(profile, { recursive: true, force: true });
