@@ -7,8 +7,7 @@
 // unminified glue, which still changes whenever the glue does.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { transformSync } from 'esbuild';
-import { compactMarkup, sri } from './parts.mjs';
+import { compactMarkup, minifyScript, sri } from './parts.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
@@ -16,8 +15,8 @@ const page = join(dir, 'index.html');
 let html = readFileSync(page, 'utf8');
 
 // Every script index.html loads: the app's wasm-bindgen glue and web/update.js (share-page.mjs
-// looks after the share page's glue). Not the loader of the app's parts (split.mjs), which stays
-// as wasm-split-cli wrote it so that size.mjs can read it (minified it saves 140 B brotli).
+// looks after the share page's glue). Not the loader of the app's parts, which parts.mjs
+// minified as it wrote it.
 const scripts = readdirSync(dir).filter((f) => f.endsWith('.js') && html.includes(`./${f}`) && !f.startsWith('__wasm_split-'));
 if (!scripts.some((f) => f.startsWith('intensive-planner-'))) {
   console.error(`minify: index.html loads no wasm-bindgen glue (found ${scripts.join(', ') || 'no script'})`);
@@ -26,7 +25,7 @@ if (!scripts.some((f) => f.startsWith('intensive-planner-'))) {
 for (const name of scripts) {
   const file = join(dir, name);
   const before = readFileSync(file);
-  const { code } = transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' });
+  const code = minifyScript(before.toString('utf8'));
   const old = sri(before);
   if (!html.includes(old)) {
     console.error(`minify: index.html has no integrity ${old} for ${name}`);

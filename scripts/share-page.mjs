@@ -9,8 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { transformSync } from 'esbuild';
-import { compactMarkup, dir, fail as failed, placeParts, pointGlue, preloadTag, release, sri } from './parts.mjs';
+import { compactMarkup, dir, fail as failed, minifyScript, placeParts, pointGlue, preloadTag, release, sri, startScript } from './parts.mjs';
 
 const step = 'share-page';
 const fail = (message) => failed(step, message);
@@ -28,7 +27,7 @@ const hash = short(Buffer.concat([Buffer.from(glue), wasm]));
 const names = { js: `share-${hash}.js`, wasm: `share-${hash}_bg.wasm` };
 const loader = placeParts(step, 'share', names.js);
 glue = pointGlue(step, glue, loader.name);
-if (release) glue = transformSync(glue, { minify: true, format: 'esm', target: 'es2020' }).code;
+if (release) glue = minifyScript(glue);
 writeFileSync(join(dir, names.js), glue);
 renameSync(join(dir, 'share_bg.wasm'), join(dir, names.wasm));
 rmSync(join(dir, 'share.js'));
@@ -42,18 +41,17 @@ const shared = [
   ...index.matchAll(/<script\b[^>]*\bsrc="?\.\/update-[^>]*><\/script>/g),
 ].map((m) => m[0]);
 if (shared.length !== 5) fail(`expected index.html's theme colour, two icons, manifest and update script, found ${shared.length} tags`);
-const start = `import init from './${names.js}';init({module_or_path:'./${names.wasm}'});`;
 const assets = [
   css[0],
   ...shared,
   `<link rel="modulepreload" href="./${names.js}" crossorigin="anonymous" integrity="${sri(glue)}">`,
   preloadTag(loader),
   `<link rel="preload" href="./${names.wasm}" crossorigin="anonymous" integrity="${sri(wasm)}" as="fetch" type="application/wasm">`,
-  `<script type="module">${start}</script>`,
+  `<script type="module">${startScript(names.js, names.wasm)}</script>`,
 ].join('\n    ');
 const template = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'share.html'), 'utf8');
 const marker = '<!-- share-page:assets -->';
 if (!template.includes(marker)) fail(`share.html has no ${marker}`);
-const page = template.replace(marker, assets);
+const page = template.replace(marker, () => assets);
 writeFileSync(join(dir, 'share.html'), release ? compactMarkup(page) : page);
 console.log(`share-page: share.html with ${names.js} (${Buffer.byteLength(glue)} B) and ${names.wasm} (${wasm.length} B)`);

@@ -198,6 +198,42 @@ test.describe('a part of the app loaded on demand', () => {
     await expect(boot).toBeHidden();
   });
 
+  test("whose own wasm cannot be fetched says so in place of its loading line, and tries again at the same address", async ({ page }) => {
+    page.expectOfflineRequest = true;
+    const boot = page.locator('body > p.loading');
+    const retry = page.getByRole('button', { name: 'Try again' });
+    const refuse = (route) => route.abort('internetdisconnected');
+    await page.route(/\/intensive-planner-\w+_bg\.wasm$/, refuse);
+    await page.goto('/');
+    await expect(page.getByText('Intensive Planner could not be loaded. Check the connection, then try again. Your plans are safe in this browser.')).toBeVisible();
+    await expect(retry).toBeFocused();
+    await expect(boot).toBeHidden();
+    await expectAccessible(page);
+    await page.unroute(/\/intensive-planner-\w+_bg\.wasm$/);
+    await retry.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
+    await expect(retry).toBeHidden();
+
+    // The couple's page, in both of their languages; trying again keeps the link's data.
+    await createPlan(page);
+    await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+    const link = await plainShareLink(page);
+    await page.route(/\/share-\w+\.js$/, refuse);
+    await page.goto(link);
+    const notice = page.locator('.load-failed');
+    await expect(notice).toContainText('The shared schedule could not be loaded. Check the connection, then try again.');
+    await expect(notice.locator('span[lang="es"]').first()).toHaveText('No se pudo cargar el horario compartido. Compruebe la conexión y vuelva a intentarlo.');
+    const again = page.getByRole('button', { name: 'Try again · Reintentar' });
+    await expect(again).toBeFocused();
+    await expect(boot).toBeHidden();
+    await expectAccessible(page);
+    await page.unroute(/\/share-\w+\.js$/);
+    await again.click();
+    await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+    expect(page.url()).toBe(link);
+    await expect(notice).toBeHidden();
+  });
+
   test("on the couple's page, says so in the couple's words where the part would be", async ({ page }) => {
     await createPlan(page);
     await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
@@ -231,7 +267,7 @@ test.describe('a part of the app loaded on demand', () => {
     await expect(page.getByRole('button', { name: 'Calendar for everyone' })).toBeVisible();
     await page.getByRole('button', { name: 'Day cards' }).click();
     await expect(page.getByRole('button', { name: 'Print day cards' })).toBeVisible();
-    await expect(page.getByText('could not be loaded')).toHaveCount(0);
+    await expect(page.getByText('This part of the page could not be loaded')).toHaveCount(0);
   });
 });
 
