@@ -3,7 +3,9 @@
 // The same dir is also served under the sub-folder /in/a/folder/, as a project page would be
 // (`user.github.io/planner/`), so that a test can prove the build works away from the site root.
 // `/__test__/next-build` makes it serve sw.js as a later build would (one more line, so its bytes
-// differ and the browser installs it as an update); `/__test__/this-build` goes back.
+// differ and the browser installs it as an update); `/__test__/this-build` goes back. Under
+// `/__test__/no-wasm/` the same files are served, but every wasm file is refused (503), as a
+// dropped signal would refuse it: for the pages' own "could not be loaded" notice.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,7 +27,13 @@ const types = {
 let nextBuild = false;
 
 createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname).replace(/^\/in\/a\/folder(?=\/)/, '');
+  const asked = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  const noWasm = /^\/__test__\/no-wasm\//.test(asked);
+  const path = asked.replace(/^\/(?:in\/a\/folder|__test__\/no-wasm)(?=\/)/, '');
+  if (noWasm && path.endsWith('.wasm')) {
+    res.writeHead(503, { 'content-type': 'text/plain' }).end('refused');
+    return;
+  }
   if (path === '/__test__/next-build' || path === '/__test__/this-build') {
     nextBuild = path.endsWith('next-build');
     res.writeHead(204).end();

@@ -129,6 +129,33 @@ const firstBlock = (driver) => driver.findElement(By.css('.blocks > li [tabindex
 // The tests -------------------------------------------------------------------------------------
 
 const tests = {
+  async "says so where the page's wasm does not arrive, with the focus on \"Try again\", which loads the page again"(driver) {
+    // serve.mjs refuses every wasm file under /__test__/no-wasm/.
+    const notice = async () => driver.executeScript(() => {
+      const failed = document.querySelector('.load-failed');
+      return {
+        shown: !failed.hidden && failed.getClientRects().length > 0,
+        loading: document.querySelector('.loading').getClientRects().length > 0,
+        text: failed.querySelector('p').textContent,
+        focused: document.activeElement?.textContent,
+        again: window.beforeTryingAgain === true,
+      };
+    });
+    for (const [page, text, retry] of [
+      ['index.html', 'Intensive Planner could not be loaded. Check the connection, then try again. Your plans are safe in this browser.', 'Try again'],
+      ['share.html#/share/x', 'The shared schedule could not be loaded. Check the connection, then try again.No se pudo cargar el horario compartido. Compruebe la conexión y vuelva a intentarlo.', 'Try again · Reintentar'],
+    ]) {
+      await driver.get(`${BASE}/__test__/no-wasm/${page}`);
+      const first = await eventually(notice, (n) => n.shown, `${page}: the notice`);
+      check(first.text === text, `${page}: the notice says ${JSON.stringify(first.text)}`);
+      check(!first.loading, `${page}: the loading line is hidden`);
+      check(first.focused === retry, `${page}: the focus is on ${JSON.stringify(first.focused)}, not on "${retry}"`);
+      await driver.executeScript(() => { window.beforeTryingAgain = true; });
+      await driver.switchTo().activeElement().sendKeys(Key.ENTER);
+      // The page is loaded again (the mark is gone), and, the wasm refused again, says so again.
+      await eventually(notice, (n) => n.shown && !n.again, `${page}: loaded again by "Try again"`);
+    }
+  },
   async 'creates a plan with the date typed as this engine takes it, and keeps it across a reload'(driver, engine) {
     await newPlan(driver, engine);
     await driver.navigate().refresh();
