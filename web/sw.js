@@ -1,11 +1,17 @@
 // The service worker: the app works with no network. scripts/service-worker.mjs writes
-// dist/sw.js from this file after each release build, filling in the two lines below with the
-// build's version and every file in dist/ (hashed names, both pages, the manifest, the icons).
+// dist/sw.js from this file after each release build, filling in the lines below with the
+// build's version and every file in dist/ (hashed names, both pages, the manifest, the icons):
+// APP_FILES are the therapist's app alone (index.html, its glue, wasm and parts), FILES the rest.
+// A couple's phone that only ever opens a share link keeps the couple's page and not the app's
+// 330 KB (brotli) besides, which on a weak signal would share the line with what they open next.
+// The app is kept where it is open when the worker installs, where the build before had kept
+// it, or once it is opened (web/update.js asks).
 // A new build is a new sw.js: it installs beside the old one and waits. The page offers
 // "Reload to update" (web/update.js), and only that click lets it take over, so nothing is swapped
 // under an open form.
 const VERSION = '__VERSION__';
 const FILES = ['__FILES__'];
+const APP_FILES = ['__APP_FILES__'];
 const CACHE = `intensive-planner-${VERSION}`;
 
 // The folder's own address answers with its index.html: kept under both, so that a browser can
@@ -34,14 +40,32 @@ const keepWithoutWasmPreload = (cache, page) =>
       }),
   );
 
+// The app's own files, its page without the preload, and the folder's address as that page.
+const keepApp = (cache) =>
+  cache
+    .addAll(APP_FILES)
+    .then(() => keepWithoutWasmPreload(cache, './index.html'))
+    .then(() => cache.match('./index.html'))
+    .then((page) => page && cache.put(FOLDER, page));
+
+// Whether this device uses the app: a window of this scope shows something other than the
+// couple's page, or the build before this one had kept the app.
+const appWanted = () =>
+  Promise.all([
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }),
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('intensive-planner-') && key !== CACHE).map((key) => caches.open(key).then((old) => old.match('./index.html'))))),
+  ]).then(([windows, kept]) => windows.some((window) => !new URL(window.url).pathname.endsWith('/share.html')) || kept.some(Boolean));
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       cache
         .addAll(FILES)
-        .then(() => Promise.all(['./index.html', './share.html'].map((page) => keepWithoutWasmPreload(cache, page))))
-        .then(() => cache.match('./index.html'))
-        .then((page) => page && cache.put(FOLDER, page)),
+        .then(() => keepWithoutWasmPreload(cache, './share.html'))
+        .then(appWanted)
+        .then((wanted) => wanted && keepApp(cache)),
     ),
   );
   // Where the browser knows static routes (Chromium), it answers this build's files from the
@@ -73,6 +97,10 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'update') self.skipWaiting();
+  // The app was opened on a device that had kept only the couple's page.
+  if (event.data === 'keep-app') {
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.match('./index.html').then((kept) => kept || keepApp(cache))));
+  }
 });
 
 // This build's files from the cache, the folder's address as its index.html, anything else (a

@@ -1,7 +1,8 @@
 // Registers the service worker (web/sw.js) and offers a new build when one is waiting: a banner
 // with "Reload to update". Nothing reloads until that click, so an open form is never swapped
-// out. Loaded by both pages; without service workers (or on a page opened from a file) it does
-// nothing.
+// out. On the app's page it also asks the worker to keep the app (a phone that opened only share
+// links kept the couple's page alone). Loaded by both pages; without service workers (or on a
+// page opened from a file) it does nothing.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   let reloading = false;
   const offer = (worker) => {
@@ -46,6 +47,9 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
         };
       };
+      // The app asks the worker to keep it, where the worker was installed by a share link
+      // and kept only the couple's page (web/sw.js); the couple's page asks nothing.
+      if (!location.pathname.endsWith('/share.html')) navigator.serviceWorker.ready.then((ready) => ready.active.postMessage('keep-app'));
       if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
       if (registration.installing) watch(registration.installing);
       registration.onupdatefound = () => watch(registration.installing);

@@ -34,6 +34,46 @@ test('with no network, the plan list, a plan, its preview and a share link still
   await context.setOffline(false);
 });
 
+test("a couple's phone that only opens a share link keeps the couple's page, not the app, until the app is opened there", async ({ browser, page }) => {
+  await createPlan(page);
+  await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+  const link = await plainShareLink(page);
+  // The couple's phone: a browser of its own, which has never opened the app.
+  const phone = await browser.newContext();
+  const couple = await phone.newPage();
+  await couple.goto(link);
+  await expect(couple.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+  await offlineReady(couple);
+  const kept = () => couple.evaluate(async () => {
+    const lists = await Promise.all((await caches.keys()).map((key) => caches.open(key).then((cache) => cache.keys())));
+    return lists.flat().map((request) => new URL(request.url).pathname);
+  });
+  const appFiles = (files) => files.filter((file) => file === '/' || file === '/index.html' || /^\/intensive-planner-\w+(?:_bg\.wasm|\.js)$/.test(file) || /^\/split_(?:new_plan|backups|plan_panels|preview_page)-/.test(file));
+  const files = await kept();
+  expect(files).toEqual(expect.arrayContaining(['/share.html', expect.stringMatching(/^\/share-\w+_bg\.wasm$/), expect.stringMatching(/^\/split_calendar-/), expect.stringMatching(/\.css$/)]));
+  expect(appFiles(files)).toEqual([]);
+  // With no network, the link opens from what was kept, its parts too.
+  await phone.setOffline(true);
+  await couple.reload();
+  await expect(couple.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+  await couple.getByRole('button', { name: 'Day cards' }).click();
+  await expect(couple.getByRole('button', { name: 'Print day cards' })).toBeVisible();
+  await couple.getByRole('button', { name: '← Back to the schedule' }).click();
+
+  // "Save a copy" opens the app, which asks the worker to keep it: then it opens offline too.
+  await phone.setOffline(false);
+  await couple.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(couple).toHaveURL(/\/#\/plan\/[^/]+\/preview$/);
+  await expect(couple.getByRole('heading', { level: 1 })).toHaveText('Alex & Sam · 3-day couples intensive');
+  await expect.poll(async () => appFiles(await kept()).length, { timeout: 15_000 }).toBe(8);
+  await phone.setOffline(true);
+  await couple.goto(new URL('/#/', link).href);
+  await expect(couple.getByRole('link', { name: /Alex & Sam/ })).toBeVisible();
+  await couple.getByRole('button', { name: 'New plan' }).click();
+  await expect(couple.getByLabel('Partner A')).toBeVisible();
+  await phone.close();
+});
+
 test('a later visit is answered from the kept build by the browser, the worker not started (Chromium)', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
@@ -301,5 +341,30 @@ test.describe('a new build', () => {
     await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
     const waiting = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting));
     expect(waiting).toBe(false);
+  });
+
+  test("installed while only the couple's page is open, keeps the app where the build before had kept it", async ({ page, context }) => {
+    await createPlan(page);
+    await offlineReady(page);
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    const [before] = await cacheNames();
+    await page.getByRole('link', { name: "Couple's preview and sharing" }).click();
+    const link = await plainShareLink(page);
+    await page.goto(link);
+    await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+
+    await page.request.get('/__test__/next-build');
+    await page.reload();
+    const banner = page.getByRole('status').filter({ hasText: 'A new version of Intensive Planner is ready' });
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
+    await expect(page.getByRole('region', { name: /^Day 2/ })).toBeVisible();
+    // The build before's cache is gone once the new worker is active; the new one holds the app.
+    await expect.poll(async () => (await cacheNames()).map((name) => name === before)).toEqual([false]);
+    expect(await page.evaluate(async () => Boolean(await (await caches.open((await caches.keys())[0])).match('./index.html')))).toBe(true);
+    await context.setOffline(true);
+    await page.goto('/#/');
+    await expect(page.getByRole('link', { name: /Alex & Sam/ })).toBeVisible();
+    await context.setOffline(false);
   });
 });

@@ -2,8 +2,8 @@
 // Usage: node tests/e2e/serve.mjs [port] [dir]
 // The same dir is also served under the sub-folder /in/a/folder/, as a project page would be
 // (`user.github.io/planner/`), so that a test can prove the build works away from the site root.
-// `/__test__/next-build` makes it serve sw.js as a later build would (one more line, so its bytes
-// differ and the browser installs it as an update); `/__test__/this-build` goes back. Under
+// `/__test__/next-build` makes it serve sw.js as a later build would (another version, so its
+// bytes differ, the browser installs it as an update, and it keeps the files in a cache of its own); `/__test__/this-build` goes back. Under
 // `/__test__/no-wasm/` the same files are served, but every wasm file is refused (503), as a
 // dropped signal would refuse it: for the pages' own "could not be loaded" notice.
 import { createServer } from 'node:http';
@@ -46,7 +46,8 @@ createServer(async (req, res) => {
   }
   try {
     let body = await readFile(file);
-    if (nextBuild && path.endsWith('/sw.js')) body = Buffer.concat([body, Buffer.from('\n// the next build\n')]);
+    // A build of its own version (its own cache), as a later build would be.
+    if (nextBuild && path.endsWith('/sw.js')) body = Buffer.from(`${body.toString('utf8').replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"')}\n// the next build\n`);
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
   } catch {

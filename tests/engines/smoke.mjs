@@ -216,7 +216,7 @@ const tests = {
     check(saved !== (await driver.executeScript(() => JSON.stringify(localStorage))), 'the valid edits were saved');
   },
 
-  async 'a protected share link opens in a fresh session with its passphrase, then its parts load on demand'(driver, engine, fresh) {
+  async "a protected share link opens in a fresh session with its passphrase, its parts load on demand, and only the couple's page is kept"(driver, engine, fresh) {
     await newPlan(driver, engine);
     await click(driver, byText('a', "Couple's preview and sharing"));
     await openPanel(driver, 'Share link');
@@ -240,6 +240,20 @@ const tests = {
       await waitForText(other, 'Print day cards');
       await click(other, button('← Back to the schedule'));
       await waitForText(other, 'Alex & Sam · 3-day couples intensive');
+      // A browser that has opened only a share link keeps the couple's page, not the app.
+      const kept = await eventually(
+        () => other.executeAsyncScript((done) => {
+          navigator.serviceWorker.getRegistration()
+            .then((registration) => (registration?.active ? caches.keys() : []))
+            .then((keys) => Promise.all(keys.map((key) => caches.open(key).then((cache) => cache.keys()))))
+            .then((lists) => done(lists.flat().map((request) => new URL(request.url).pathname)), () => done([]));
+        }),
+        (paths) => paths.includes('/share.html') && paths.some((path) => /^\/share-\w+_bg\.wasm$/.test(path)),
+        "the couple's page kept",
+        20_000,
+      );
+      const app = kept.filter((path) => path === '/' || path === '/index.html' || /^\/intensive-planner-/.test(path));
+      check(app.length === 0, `the app is not kept where only a share link was opened: ${app.join(', ')}`);
     } finally {
       await other.quit();
     }
