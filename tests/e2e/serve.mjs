@@ -47,7 +47,7 @@ createServer(async (req, res) => {
   try {
     let body = await readFile(file);
     // A build of its own version (its own cache), as a later build would be.
-    if (nextBuild && path.endsWith('/sw.js')) body = Buffer.from(`${body.toString('utf8').replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"')}\n// the next build\n`);
+    if (nextBuild && path.endsWith('/sw.js')) body = Buffer.from(`${body.toString('utf8').replace(/const VERSION ?= ?"([^"]+)"/, 'const VERSION="$1-next"')}\n// the next build\n`);
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
   } catch {
