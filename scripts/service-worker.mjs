@@ -37,7 +37,8 @@ for (const file of files(dir)) {
 const version = hash.digest('hex').slice(0, 16);
 
 // What a page loads: the page, each file its markup or scripts name as `./name` (an attribute,
-// an import, a wasm file's URL), and what those name, and so on.
+// an import, a wasm file's URL), and what those name, and so on; not another page, which a
+// script may name without loading it.
 function loadedBy(page) {
   const seen = new Set([page]);
   const queue = [page];
@@ -45,7 +46,7 @@ function loadedBy(page) {
     const file = queue.pop();
     if (!/\.(?:html|js)$/.test(file)) continue;
     for (const [, name] of readFileSync(join(dir, file), 'utf8').matchAll(/["'=(]\.\/([\w./-]+\.[a-z]+)/g)) {
-      if (!seen.has(name) && names.includes(`./${name}`)) {
+      if (!seen.has(name) && !name.endsWith('.html') && names.includes(`./${name}`)) {
         seen.add(name);
         queue.push(name);
       }

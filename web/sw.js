@@ -69,8 +69,9 @@ self.addEventListener('install', (event) => {
     ),
   );
   // Where the browser knows static routes (Chromium), it answers this build's files from the
-  // cache itself, without starting this worker: a browser stops an idle worker soon after a
-  // visit, and a phone takes a while to start it again. An address the cache does not have, or
+  // cache itself, without waiting for this worker: a browser stops an idle worker soon after a
+  // visit, and a phone takes a while to start it again (Chromium starts it beside the visit
+  // all the same, but nothing waits for it). An address the cache does not have, or
   // one with a query, still goes to the network or to the handler below. A browser that does
   // not know the routes, or refuses them, keeps the handler.
   if (event.addRoutes) {

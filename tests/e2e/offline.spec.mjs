@@ -74,7 +74,7 @@ test("a couple's phone that only opens a share link keeps the couple's page, not
   await phone.close();
 });
 
-test('a later visit is answered from the kept build by the browser, the worker not started (Chromium)', async ({ page, context }) => {
+test('a later visit is answered from the kept build by the browser, without waiting for the worker (Chromium)', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'New plan' })).toBeVisible();
   await offlineReady(page);
