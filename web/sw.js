@@ -3,7 +3,7 @@
 // build's version and every file in dist/ (hashed names, both pages, the manifest, the icons):
 // APP_FILES are the therapist's app alone (index.html, its glue, wasm and parts), FILES the rest.
 // A couple's phone that only ever opens a share link keeps the couple's page and not the app's
-// 330 KB (brotli) besides, which on a weak signal would share the line with what they open next.
+// 327 KB (brotli) besides, which on a weak signal would share the line with what they open next.
 // The app is kept where it is open when the worker installs, where the build before had kept
 // it, or once it is opened (web/update.js asks).
 // A new build is a new sw.js: it installs beside the old one and waits. The page offers
