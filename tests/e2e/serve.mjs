@@ -3,9 +3,10 @@
 // The same dir is also served under the sub-folder /in/a/folder/, as a project page would be
 // (`user.github.io/planner/`), so that a test can prove the build works away from the site root.
 // `/__test__/next-build` makes it serve sw.js as a later build would (another version, so its
-// bytes differ, the browser installs it as an update, and it keeps the files in a cache of its own); `/__test__/this-build` goes back. Under
-// `/__test__/no-wasm/` the same files are served, but every wasm file is refused (503), as a
-// dropped signal would refuse it: for the pages' own "could not be loaded" notice.
+// bytes differ, the browser installs it as an update, and it keeps the files in a cache of its
+// own); `/__test__/this-build` goes back. Under `/__test__/no-wasm/` the same files are served,
+// but every wasm file is refused (503), as a dropped signal would refuse it: for the pages' own
+// "could not be loaded" notice.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
